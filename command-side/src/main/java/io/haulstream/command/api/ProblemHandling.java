@@ -1,0 +1,103 @@
+package io.haulstream.command.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.haulstream.command.domain.RuleViolation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal is problem+json with an {@code errors} list of {@code {field, reason}}, so a
+ * client can point at the input to fix without parsing prose.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    record FieldError(String field, String reason) {}
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldError error = ex.getCause() instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
+                ? new FieldError(path(mapping), reason(mapping))
+                : new FieldError("body", "is not valid JSON");
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request", List.of(error)));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
+        var problem = problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Rule violated",
+                List.of(new FieldError(violation.field(), violation.reason())));
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
+        var problem = problem(
+                HttpStatus.NOT_FOUND, "Not found", List.of(new FieldError("id", "nothing exists with this id")));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(ConcurrencyException conflict) {
+        var problem = problem(
+                HttpStatus.CONFLICT,
+                "Concurrent change",
+                List.of(new FieldError("id", "was changed by another command at the same time; retry")));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, errors.stream().map(e -> e.field() + " " + e.reason()).collect(Collectors.joining("; ")));
+        problem.setTitle(title);
+        problem.setProperties(Map.of("errors", errors));
+        return problem;
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String reason(JsonMappingException mapping) {
+        if (mapping instanceof InvalidFormatException invalid
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (mapping instanceof InvalidFormatException invalid) {
+            return "must be a " + invalid.getTargetType().getSimpleName().toLowerCase();
+        }
+        return "has the wrong type";
+    }
+}

@@ -1,0 +1,2 @@
+/** Command-side lookups that answer set-based questions aggregates cannot answer alone. */
+package io.haulstream.command.lookup;

@@ -1,0 +1,11 @@
+package io.haulstream.command.relay;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param topic where every stored event is published
+ * @param ackTimeout how long a batch waits for the broker before it fails and is retried
+ */
+@ConfigurationProperties("haulstream.relay")
+public record RelayProperties(String topic, Duration ackTimeout) {}

@@ -1,0 +1,200 @@
+package io.haulstream.command.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.events.ConsistencyToken;
+import io.haulstream.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The command side on the real servers: HTTP in, PostgreSQL event store, the relay out to a real
+ * Kafka broker. Each run publishes to a topic of its own, so runs never see each other's records.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class CommandPathIT {
+
+    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    private static final String TOPIC = "it.command-side.events." + UUID.randomUUID();
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private ObjectMapper json;
+
+    @DynamicPropertySource
+    static void topic(DynamicPropertyRegistry registry) {
+        registry.add("haulstream.relay.topic", () -> TOPIC);
+        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+    }
+
+    @BeforeAll
+    static void createTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+    }
+
+    @Test
+    void storesCommandsAndRelaysTheirEventsToKafkaKeyedByAggregate() throws Exception {
+        ResponseEntity<JsonNode> organization = post("/api/v1/organizations", Map.of("name", "Northside Hauling"));
+        assertThat(organization.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String organizationId = organization.getBody().get("id").asText();
+
+        ResponseEntity<JsonNode> bin =
+                post("/api/v1/organizations/" + organizationId + "/bins", placeBin(52.52, 13.40));
+        assertThat(bin.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String binId = bin.getBody().get("id").asText();
+        assertThat(bin.getHeaders().getLocation())
+                .hasPath("/api/v1/organizations/" + organizationId + "/bins/" + binId);
+        ConsistencyToken token = ConsistencyToken.decode(bin.getHeaders().getFirst("Consistency-Token"));
+        assertThat(token.aggregateId()).isEqualTo(binId);
+        assertThat(token.sequence()).isZero();
+        assertThat(bin.getBody().get("consistencyToken").asText()).isEqualTo(token.encode());
+
+        List<ConsumerRecord<String, byte[]>> records = readTopicFor(Set.of(organizationId, binId));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(organizationId, binId);
+        ConsumerRecord<String, byte[]> placed =
+                records.stream().filter(r -> r.key().equals(binId)).findFirst().orElseThrow();
+        assertThat(header(placed, Topics.HEADER_EVENT_TYPE)).isEqualTo("BinPlaced");
+        assertThat(header(placed, Topics.HEADER_REVISION)).isEqualTo("1");
+        assertThat(header(placed, Topics.HEADER_SEQUENCE)).isEqualTo("0");
+        assertThat(header(placed, Topics.HEADER_GLOBAL_POSITION)).isEqualTo(Long.toString(token.globalPosition()));
+        JsonNode payload = json.readTree(placed.value());
+        assertThat(payload.get("organizationId").asText()).isEqualTo(organizationId);
+        assertThat(payload.get("location").get("latitude").asDouble()).isEqualTo(52.52);
+    }
+
+    @Test
+    void storesPayloadsAsByteaWithoutLargeObjectsAndWithoutGapsInTheGlobalIndex() {
+        post("/api/v1/organizations", Map.of("name", "One"));
+        post("/api/v1/organizations", Map.of("name", "Two"));
+
+        List<Long> lastTwo = jdbc.queryForList(
+                "select global_index from domain_event_entry order by global_index desc limit 2", Long.class);
+        assertThat(lastTwo.get(0) - lastTwo.get(1)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select data_type from information_schema.columns"
+                                + " where table_name = 'domain_event_entry' and column_name = 'payload'",
+                        String.class))
+                .isEqualTo("bytea");
+        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void refusesALatitudeOutOfRangeNamingTheField() {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Range Test"))
+                .getBody()
+                .get("id")
+                .asText();
+
+        ResponseEntity<JsonNode> refused =
+                post("/api/v1/organizations/" + organizationId + "/bins", placeBin(95.0, 13.40));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("location.latitude");
+        assertThat(refused.getBody().get("errors").get(0).get("reason").asText())
+                .contains("90");
+    }
+
+    @Test
+    void refusesAnUnknownWasteStreamListingTheKnownOnes() {
+        Map<String, Object> request = new java.util.HashMap<>(placeBin(52.5, 13.4));
+        request.put("wasteStream", "PLUTONIUM");
+
+        ResponseEntity<JsonNode> refused = post("/api/v1/organizations/any/bins", request);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("wasteStream");
+        assertThat(refused.getBody().get("errors").get(0).get("reason").asText())
+                .contains("RECYCLING");
+    }
+
+    @Test
+    void refusesABinOfAnUnregisteredOrganization() {
+        ResponseEntity<JsonNode> refused = post("/api/v1/organizations/nobody/bins", placeBin(52.5, 13.4));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("organizationId");
+    }
+
+    private static Map<String, Object> placeBin(double latitude, double longitude) {
+        return Map.of(
+                "tag",
+                "NS-" + UUID.randomUUID().toString().substring(0, 8),
+                "containerType",
+                "CART",
+                "wasteStream",
+                "RECYCLING",
+                "capacityLitres",
+                240,
+                "location",
+                Map.of("latitude", latitude, "longitude", longitude));
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Object body) {
+        return http.exchange(
+                RequestEntity.post(path).contentType(MediaType.APPLICATION_JSON).body(body), JsonNode.class);
+    }
+
+    /** Other tests of this class write to the same topic, so it reads until it has these keys' records. */
+    private static List<ConsumerRecord<String, byte[]>> readTopicFor(Set<String> keys) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < keys.size() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (keys.contains(record.key())) {
+                        records.add(record);
+                    }
+                });
+            }
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,9 @@
+package io.haulstream.events;
+
+public enum WasteStream {
+    GENERAL,
+    RECYCLING,
+    ORGANIC,
+    GLASS,
+    HAZARDOUS
+}

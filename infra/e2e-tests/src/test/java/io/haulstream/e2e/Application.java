@@ -1,0 +1,88 @@
+package io.haulstream.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** One packaged haulstream application, started as its own JVM the way the run command starts it. */
+final class Application implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private Application(String name, Process process, Path log, int port) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static Application start(String name, String jarProperty, String portVariable, Map<String, String> environment)
+            throws IOException {
+        String jar = System.getProperty(jarProperty);
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException(jarProperty + " must name a packaged jar, was " + jar);
+        }
+        int port = freePort();
+        Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put(portVariable, Integer.toString(port));
+        return new Application(name, builder.start(), log, port);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    void awaitReady(HttpClient http) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                var reply = http.send(
+                        HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (reply.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the port opens only once the context has started
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

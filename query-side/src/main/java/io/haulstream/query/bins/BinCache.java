@@ -1,0 +1,69 @@
+package io.haulstream.query.bins;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.query.cache.VersionedCache;
+import io.haulstream.query.projection.ChangeListener;
+import io.haulstream.query.projection.Changes;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.redisson.api.RedissonClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code bin:{id}} entries. After each committed batch the bins it changed are read back once
+ * and written with their row version, so the cache follows the read model without TTLs.
+ */
+@Component
+class BinCache implements ChangeListener {
+
+    private final VersionedCache cache;
+    private final BinRows rows;
+    private final ObjectMapper json;
+
+    BinCache(RedissonClient redis, MeterRegistry meters, BinRows rows, ObjectMapper json) {
+        this.cache = new VersionedCache(redis, "bin", meters);
+        this.rows = rows;
+        this.json = json;
+    }
+
+    Optional<BinView> get(String binId) {
+        return cache.get(binId).map(entry -> read(entry.body()));
+    }
+
+    void put(BinView view) {
+        cache.putIfNewer(view.binId(), new VersionedCache.Entry(view.version(), write(view)));
+    }
+
+    @Override
+    public void committed(Changes changes) {
+        if (!changes.bins().isEmpty()) {
+            refresh(rows.findByBinIdIn(changes.bins()));
+        }
+        if (!changes.organizationsOfChangedBins().isEmpty()) {
+            refresh(rows.findByOrganizationIds(changes.organizationsOfChangedBins()));
+        }
+    }
+
+    private void refresh(List<BinRow> changed) {
+        changed.forEach(row -> put(row.toView()));
+    }
+
+    private BinView read(String body) {
+        try {
+            return json.readValue(body, BinView.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(BinView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.haulstream.query.bins;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+import org.locationtech.jts.geom.Point;
+
+/** {@code read_model.bins} as Hibernate Spatial reads it; only projectors write the table. */
+@Entity
+@Immutable
+@Table(schema = "read_model", name = "bins")
+class BinRow {
+
+    @Id
+    @Column(name = "bin_id")
+    private String binId;
+
+    @Column(name = "organization_id")
+    private String organizationId;
+
+    @Column(name = "organization_name")
+    private String organizationName;
+
+    private String tag;
+
+    @Column(name = "container_type")
+    private String containerType;
+
+    @Column(name = "waste_stream")
+    private String wasteStream;
+
+    @Column(name = "capacity_litres")
+    private int capacityLitres;
+
+    private String status;
+
+    @Column(columnDefinition = "geography(Point,4326)")
+    private Point location;
+
+    @Column(name = "placed_at")
+    private Instant placedAt;
+
+    private long version;
+
+    protected BinRow() {}
+
+    BinView toView() {
+        return new BinView(
+                binId,
+                organizationId,
+                organizationName,
+                tag,
+                containerType,
+                wasteStream,
+                capacityLitres,
+                status,
+                new BinView.Location(location.getY(), location.getX()),
+                placedAt,
+                version);
+    }
+}

@@ -1,0 +1,98 @@
+package io.haulstream.query.cache;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One family of cache entries (bins, statistics, ...) in Redis. Each entry is a hash of a version
+ * and a body; a write replaces it only if its version is higher, checked and set in one Lua call,
+ * so a late cache fill after a miss can never put an older value over a newer one. Every Redis
+ * failure is counted and swallowed: the caller then reads PostgreSQL, slower but never wrong.
+ */
+public class VersionedCache {
+
+    private static final Logger log = LoggerFactory.getLogger(VersionedCache.class);
+
+    private static final String PUT_IF_NEWER =
+            """
+            local current = redis.call('HGET', KEYS[1], 'version')
+            if current and tonumber(current) >= tonumber(ARGV[1]) then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'body', ARGV[2])
+            return 1
+            """;
+
+    public record Entry(long version, String body) {}
+
+    private final RedissonClient redis;
+    private final String family;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter writes;
+    private final Counter staleWrites;
+    private final Counter fallbacks;
+
+    public VersionedCache(RedissonClient redis, String family, MeterRegistry meters) {
+        this.redis = redis;
+        this.family = family;
+        this.hits = meters.counter("haulstream.cache.requests", "family", family, "result", "hit");
+        this.misses = meters.counter("haulstream.cache.requests", "family", family, "result", "miss");
+        this.writes = meters.counter("haulstream.cache.writes", "family", family, "result", "written");
+        this.staleWrites = meters.counter("haulstream.cache.writes", "family", family, "result", "refused-older");
+        this.fallbacks = meters.counter("haulstream.cache.fallbacks", "family", family);
+    }
+
+    public String key(String id) {
+        return family + ":" + id;
+    }
+
+    public Optional<Entry> get(String id) {
+        try {
+            Map<String, String> hash =
+                    redis.<String, String>getMap(key(id), StringCodec.INSTANCE).readAllMap();
+            if (hash.isEmpty()) {
+                misses.increment();
+                return Optional.empty();
+            }
+            hits.increment();
+            return Optional.of(new Entry(Long.parseLong(hash.get("version")), hash.get("body")));
+        } catch (RuntimeException e) {
+            fallback("read", id, e);
+            return Optional.empty();
+        }
+    }
+
+    /** @return whether the entry was written; false when Redis holds an equal or newer version, or is down */
+    public boolean putIfNewer(String id, Entry entry) {
+        try {
+            Long written = redis.getScript(StringCodec.INSTANCE)
+                    .eval(
+                            RScript.Mode.READ_WRITE,
+                            PUT_IF_NEWER,
+                            RScript.ReturnType.INTEGER,
+                            List.of(key(id)),
+                            Long.toString(entry.version()),
+                            entry.body());
+            boolean replaced = written != null && written == 1L;
+            (replaced ? writes : staleWrites).increment();
+            return replaced;
+        } catch (RuntimeException e) {
+            fallback("write", id, e);
+            return false;
+        }
+    }
+
+    private void fallback(String operation, String id, RuntimeException e) {
+        fallbacks.increment();
+        log.debug("redis {} of {} failed, answering without the cache: {}", operation, key(id), e.toString());
+    }
+}

@@ -1,0 +1,13 @@
+package io.haulstream.query.consistency;
+
+import io.haulstream.events.ConsistencyToken;
+import java.time.Duration;
+
+/** The event a token names was not projected within the bounded wait. */
+public class NotYetConsistent extends RuntimeException {
+
+    public NotYetConsistent(ConsistencyToken token, Duration waited) {
+        super("the event at position " + token.globalPosition() + " is not projected yet after waiting "
+                + waited.toMillis() + " ms; retry shortly");
+    }
+}

@@ -1,0 +1,61 @@
+package io.haulstream.query.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.events.HaulstreamEvent;
+import io.haulstream.events.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a record of the events topic back into an event. An unknown type is for other readers
+ * and is skipped; a known type in a revision this build cannot read stops the projection, because
+ * skipping it would silently corrupt the read model.
+ */
+@Component
+class EventDecoder {
+
+    private final ObjectMapper json;
+
+    EventDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Optional<ProjectedEvent> decode(ConsumerRecord<String, byte[]> record) {
+        String typeName = header(record, Topics.HEADER_EVENT_TYPE);
+        Optional<Class<? extends HaulstreamEvent>> type = HaulstreamEvent.typeNamed(typeName);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        String revision = header(record, Topics.HEADER_REVISION);
+        if (!Objects.equals(revision, HaulstreamEvent.revisionOf(type.get()))) {
+            throw new UndecodableEvent(record, typeName + " revision " + revision + " is not readable by this build");
+        }
+        try {
+            return Optional.of(new ProjectedEvent(
+                    json.readValue(record.value(), type.get()),
+                    header(record, Topics.HEADER_AGGREGATE_ID),
+                    Long.parseLong(header(record, Topics.HEADER_SEQUENCE)),
+                    Long.parseLong(header(record, Topics.HEADER_GLOBAL_POSITION)),
+                    Instant.parse(header(record, Topics.HEADER_OCCURRED_AT))));
+        } catch (IOException | RuntimeException e) {
+            throw new UndecodableEvent(record, e.getMessage());
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static class UndecodableEvent extends RuntimeException {
+        UndecodableEvent(ConsumerRecord<?, ?> record, String reason) {
+            super("cannot read " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + reason);
+        }
+    }
+}

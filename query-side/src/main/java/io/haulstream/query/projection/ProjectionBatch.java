@@ -1,0 +1,108 @@
+package io.haulstream.query.projection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Applies one polled batch in one transaction together with the offsets it consumed, so a crash
+ * at any point either keeps both or neither. Records below the stored offset (redelivered after a
+ * rebalance) and events at or below their aggregate's projected sequence (re-sent by the relay,
+ * replayed) change nothing.
+ */
+@Component
+class ProjectionBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionBatch.class);
+
+    private final ProjectionStore store;
+    private final EventDecoder decoder;
+    private final List<Projector> projectors;
+    private final List<ChangeListener> listeners;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter unknown;
+
+    ProjectionBatch(
+            ProjectionStore store,
+            EventDecoder decoder,
+            List<Projector> projectors,
+            List<ChangeListener> listeners,
+            MeterRegistry meters) {
+        this.store = store;
+        this.decoder = decoder;
+        this.projectors = projectors;
+        this.listeners = listeners;
+        this.applied = meters.counter("haulstream.projection.events", "outcome", "applied");
+        this.duplicates = meters.counter("haulstream.projection.events", "outcome", "duplicate");
+        this.unknown = meters.counter("haulstream.projection.events", "outcome", "unknown-type");
+    }
+
+    @Transactional
+    public void apply(String group, List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String topic = records.get(0).topic();
+        Map<Integer, Long> next = store.lockNextOffsets(
+                group,
+                topic,
+                records.stream().map(ConsumerRecord::partition).distinct().toList());
+        Map<Integer, ConsumerRecord<String, byte[]>> lastOfPartition = new LinkedHashMap<>();
+        Map<Integer, Long> lastGlobalPosition = new LinkedHashMap<>();
+        Changes changes = new Changes();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.offset() < next.getOrDefault(record.partition(), 0L)) {
+                duplicates.increment();
+                continue;
+            }
+            lastOfPartition.put(record.partition(), record);
+            Optional<ProjectedEvent> event = decoder.decode(record);
+            if (event.isEmpty()) {
+                unknown.increment();
+                continue;
+            }
+            lastGlobalPosition.merge(record.partition(), event.get().globalPosition(), Math::max);
+            if (store.claim(event.get())) {
+                projectors.forEach(projector -> projector.project(event.get(), changes));
+                applied.increment();
+            } else {
+                duplicates.increment();
+            }
+        }
+        lastOfPartition.forEach((partition, record) -> store.saveNextOffset(
+                group, topic, partition, record.offset() + 1, lastGlobalPosition.getOrDefault(partition, -1L)));
+        if (!changes.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    tellListeners(changes);
+                }
+            });
+        }
+    }
+
+    private void tellListeners(Changes changes) {
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.committed(changes);
+            } catch (RuntimeException e) {
+                // The read model is committed; a listener failing (Redis down) must not replay the batch.
+                log.warn(
+                        "change listener {} failed after commit",
+                        listener.getClass().getSimpleName(),
+                        e);
+            }
+        }
+    }
+}

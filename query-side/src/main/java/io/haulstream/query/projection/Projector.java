@@ -1,0 +1,10 @@
+package io.haulstream.query.projection;
+
+/**
+ * Keeps one read model. It is called inside the batch's transaction, only for events not seen
+ * before, and reports through {@link Changes} which cached entries its writes made stale.
+ */
+public interface Projector {
+
+    void project(ProjectedEvent event, Changes changes);
+}

@@ -1,0 +1,2 @@
+/** Applies batches of Kafka records to the read model in one transaction with their offsets. */
+package io.haulstream.query.projection;

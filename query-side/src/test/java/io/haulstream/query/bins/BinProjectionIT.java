@@ -1,0 +1,254 @@
+package io.haulstream.query.bins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.events.BinPlaced;
+import io.haulstream.events.ConsistencyToken;
+import io.haulstream.events.ContainerType;
+import io.haulstream.events.GeoPoint;
+import io.haulstream.events.HaulstreamEvent;
+import io.haulstream.events.OrganizationRegistered;
+import io.haulstream.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query side on the real servers: records published to a real Kafka topic, as the relay
+ * publishes them, are projected into PostGIS and Redis and read back over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class BinProjectionIT {
+
+    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    private static final String TOPIC = "it.query-side.events." + UUID.randomUUID();
+    private static final Instant AT = Instant.parse("2026-11-24T07:00:00Z");
+    private static final AtomicLong GLOBAL_POSITION = new AtomicLong(1);
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private ObjectMapper json;
+
+    @Autowired
+    private RedissonClient redis;
+
+    @DynamicPropertySource
+    static void topic(DynamicPropertyRegistry registry) {
+        registry.add("haulstream.projection.topic", () -> TOPIC);
+        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+    }
+
+    @BeforeAll
+    static void createTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void projectsABinWithItsOrganizationNameAndServesItWithTheToken() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        publish(new OrganizationRegistered(organizationId, "Northside Hauling", AT), 0);
+        ConsistencyToken token = publish(placed(binId, organizationId), 0);
+
+        ResponseEntity<JsonNode> reply = get(organizationId, binId, token);
+
+        assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(reply.getHeaders().getFirst("Projection-Position")).isNotNull();
+        JsonNode bin = reply.getBody();
+        assertThat(bin.get("tag").asText()).isEqualTo("NS-1");
+        assertThat(bin.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(bin.get("location").get("latitude").asDouble()).isEqualTo(52.520008);
+        assertThat(bin.get("location").get("longitude").asDouble()).isEqualTo(13.404954);
+        awaitOrganizationName(organizationId, binId, "Northside Hauling");
+    }
+
+    @Test
+    void writesTheBinToRedisWithItsRowVersion() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        publish(new OrganizationRegistered(organizationId, "Cache Co", AT), 0);
+        ConsistencyToken token = publish(placed(binId, organizationId), 0);
+        get(organizationId, binId, token);
+
+        Map<String, String> cached = redis.<String, String>getMap("bin:" + binId, StringCodec.INSTANCE)
+                .readAllMap();
+
+        long rowVersion =
+                jdbc.queryForObject("select version from read_model.bins where bin_id = ?", Long.class, binId);
+        assertThat(cached).containsEntry("version", Long.toString(rowVersion));
+        assertThat(json.readTree(cached.get("body")).get("binId").asText()).isEqualTo(binId);
+    }
+
+    @Test
+    void changesNothingWhenAnEventIsDeliveredTwice() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        publish(new OrganizationRegistered(organizationId, "Twice Ltd", AT), 0);
+        BinPlaced event = placed(binId, organizationId);
+        long position = GLOBAL_POSITION.incrementAndGet();
+        publish(event, 0, position);
+        ConsistencyToken token = publish(event, 0, position);
+        get(organizationId, binId, token);
+        awaitOrganizationName(organizationId, binId, "Twice Ltd");
+        // A later event of another aggregate on the same partition proves the duplicate was consumed.
+        String laterOrg = UUID.randomUUID().toString();
+        ConsistencyToken later = publishKeyed(binId, new OrganizationRegistered(laterOrg, "Later", AT), laterOrg, 0);
+        get(organizationId, binId, later);
+
+        assertThat(jdbc.queryForObject("select count(*) from read_model.bins where bin_id = ?", Long.class, binId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select sequence_number from read_model.aggregate_positions where aggregate_id = ?",
+                        Long.class,
+                        binId))
+                .isZero();
+    }
+
+    @Test
+    void answersServiceUnavailableWhenTheTokensEventIsNotProjectedInTime() {
+        String organizationId = UUID.randomUUID().toString();
+        ConsistencyToken never = new ConsistencyToken(UUID.randomUUID().toString(), 0, Long.MAX_VALUE);
+
+        ResponseEntity<JsonNode> reply = get(organizationId, never.aggregateId(), never);
+
+        assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(reply.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(reply.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(reply.getBody().get("errors").get(0).get("field").asText()).isEqualTo("minPosition");
+    }
+
+    @Test
+    void refusesATokenItDidNotIssue() {
+        ResponseEntity<JsonNode> reply =
+                http.getForEntity("/api/v1/organizations/o/bins/b?minPosition={token}", JsonNode.class, "not-a-token");
+
+        assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reply.getBody().get("errors").get(0).get("field").asText()).isEqualTo("minPosition");
+    }
+
+    @Test
+    void hidesABinFromOtherOrganizations() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        publish(new OrganizationRegistered(organizationId, "Owner", AT), 0);
+        ConsistencyToken token = publish(placed(binId, organizationId), 0);
+        assertThat(get(organizationId, binId, token).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<JsonNode> reply = get("someone-else", binId, token);
+
+        assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(reply.getBody().get("errors").get(0).get("field").asText()).isEqualTo("binId");
+    }
+
+    private static BinPlaced placed(String binId, String organizationId) {
+        return new BinPlaced(
+                binId,
+                organizationId,
+                "NS-1",
+                ContainerType.CART,
+                io.haulstream.events.WasteStream.GENERAL,
+                240,
+                new GeoPoint(13.404954, 52.520008),
+                AT);
+    }
+
+    private ResponseEntity<JsonNode> get(String organizationId, String binId, ConsistencyToken token) {
+        return http.getForEntity(
+                "/api/v1/organizations/{org}/bins/{bin}?minPosition={token}",
+                JsonNode.class,
+                organizationId,
+                binId,
+                token.encode());
+    }
+
+    private void awaitOrganizationName(String organizationId, String binId, String name) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String current = jdbc.queryForObject(
+                    "select organization_name from read_model.bins where bin_id = ?", String.class, binId);
+            if (name.equals(current)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("organization name of bin " + binId + " never became " + name);
+    }
+
+    private ConsistencyToken publish(HaulstreamEvent event, long sequence) throws Exception {
+        return publish(event, sequence, GLOBAL_POSITION.incrementAndGet());
+    }
+
+    private ConsistencyToken publish(HaulstreamEvent event, long sequence, long position) throws Exception {
+        return send(event.aggregateId(), event, event.aggregateId(), sequence, position);
+    }
+
+    private ConsistencyToken publishKeyed(String key, HaulstreamEvent event, String aggregateId, long sequence)
+            throws Exception {
+        return send(key, event, aggregateId, sequence, GLOBAL_POSITION.incrementAndGet());
+    }
+
+    /** Publishes as the relay does: JSON payload, routing and position in headers. */
+    private ConsistencyToken send(String key, HaulstreamEvent event, String aggregateId, long sequence, long position)
+            throws Exception {
+        var record = new ProducerRecord<>(TOPIC, key, json.writeValueAsBytes(event));
+        header(record, Topics.HEADER_EVENT_ID, UUID.randomUUID().toString());
+        header(record, Topics.HEADER_EVENT_TYPE, HaulstreamEvent.typeName(event.getClass()));
+        header(record, Topics.HEADER_REVISION, HaulstreamEvent.revisionOf(event.getClass()));
+        header(record, Topics.HEADER_AGGREGATE_ID, aggregateId);
+        header(record, Topics.HEADER_SEQUENCE, Long.toString(sequence));
+        header(record, Topics.HEADER_GLOBAL_POSITION, Long.toString(position));
+        header(record, Topics.HEADER_OCCURRED_AT, AT.toString());
+        producer.send(record).get();
+        return new ConsistencyToken(aggregateId, sequence, position);
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

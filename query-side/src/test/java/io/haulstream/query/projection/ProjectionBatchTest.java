@@ -1,0 +1,96 @@
+package io.haulstream.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.haulstream.events.OrganizationRegistered;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The batch's bookkeeping, with the store and decoder replaced: which records reach projectors. */
+class ProjectionBatchTest {
+
+    private static final String GROUP = "group";
+    private static final String TOPIC = "events";
+
+    private final ProjectionStore store = mock(ProjectionStore.class);
+    private final EventDecoder decoder = mock(EventDecoder.class);
+    private final List<ProjectedEvent> projected = new ArrayList<>();
+    private ProjectionBatch batch;
+
+    @BeforeEach
+    void setUp() {
+        Projector recording = (event, changes) -> projected.add(event);
+        batch = new ProjectionBatch(store, decoder, List.of(recording), List.of(), new SimpleMeterRegistry());
+    }
+
+    @Test
+    void skipsRecordsBelowTheStoredOffset() {
+        when(store.lockNextOffsets(GROUP, TOPIC, List.of(0))).thenReturn(Map.of(0, 2L));
+        var old = record(0, 1, "org-1");
+        var fresh = record(0, 2, "org-2");
+        decodes(old, "org-1", 0, 10);
+        decodes(fresh, "org-2", 0, 11);
+        when(store.claim(any())).thenReturn(true);
+
+        batch.apply(GROUP, List.of(old, fresh));
+
+        assertThat(projected).extracting(ProjectedEvent::aggregateId).containsExactly("org-2");
+        verify(store).saveNextOffset(GROUP, TOPIC, 0, 3, 11);
+    }
+
+    @Test
+    void skipsEventsItsAggregateHasAlreadyProjectedButStillAdvancesTheOffset() {
+        when(store.lockNextOffsets(anyString(), anyString(), anyList())).thenReturn(Map.of());
+        var duplicate = record(1, 5, "org-1");
+        decodes(duplicate, "org-1", 0, 10);
+        when(store.claim(any())).thenReturn(false);
+
+        batch.apply(GROUP, List.of(duplicate));
+
+        assertThat(projected).isEmpty();
+        verify(store).saveNextOffset(GROUP, TOPIC, 1, 6, 10);
+    }
+
+    @Test
+    void passesOverEventTypesItDoesNotKnow() {
+        when(store.lockNextOffsets(anyString(), anyString(), anyList())).thenReturn(Map.of());
+        var foreign = record(0, 0, "x");
+        when(decoder.decode(foreign)).thenReturn(Optional.empty());
+
+        batch.apply(GROUP, List.of(foreign));
+
+        assertThat(projected).isEmpty();
+        verify(store, never()).claim(any());
+        verify(store).saveNextOffset(eq(GROUP), eq(TOPIC), eq(0), eq(1L), anyLong());
+    }
+
+    private static ConsumerRecord<String, byte[]> record(int partition, long offset, String key) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, key, new byte[0]);
+    }
+
+    private void decodes(ConsumerRecord<String, byte[]> record, String aggregateId, long sequence, long position) {
+        var event = new ProjectedEvent(
+                new OrganizationRegistered(aggregateId, "name", Instant.EPOCH),
+                aggregateId,
+                sequence,
+                position,
+                Instant.EPOCH);
+        when(decoder.decode(record)).thenReturn(Optional.of(event));
+    }
+}
