@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Loads a small demo city through the command API: three haulers, each with bins clustered
+# around a few streets of central Berlin. It goes through the real path (commands, events,
+# Kafka, projectors), so what the query API shows afterwards was projected, not inserted.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/../config/haulstream.env"
+
+api="http://127.0.0.1:${COMMAND_SIDE_PORT}/api/v1"
+bins_per_org="${DEMO_BINS_PER_ORGANIZATION:-40}"
+marker="$RUN_DIR/demo-loaded"
+
+if [[ -f "$marker" ]]; then
+  echo "demo: already loaded ($(cat "$marker")); delete $marker to load another"
+  exit 0
+fi
+
+post() {
+  curl -fsS -X POST -H 'Content-Type: application/json' -d "$2" "$api$1"
+}
+
+json_field() {
+  sed -E "s/.*\"$1\":\"([^\"]*)\".*/\1/"
+}
+
+# Street corners the bins cluster around (latitude longitude).
+corners=("52.5200 13.4050" "52.5075 13.3904" "52.5163 13.3777" "52.5306 13.3847" "52.4996 13.4180")
+streams=(GENERAL RECYCLING ORGANIC GLASS)
+containers=(CART CART CART FRONT_LOAD REAR_LOAD)
+
+last_token=""
+last_bin=""
+last_org=""
+total=0
+for hauler in "Spree Hauling" "Mitte Recycling" "Tiergarten Waste"; do
+  org="$(post /organizations "{\"name\":\"$hauler\"}" | json_field id)"
+  for i in $(seq 1 "$bins_per_org"); do
+    corner=(${corners[$((RANDOM % ${#corners[@]}))]})
+    # Up to ~150 m from the corner, the way bins line a street.
+    lat="$(awk -v b="${corner[0]}" -v r="$RANDOM" 'BEGIN { printf "%.6f", b + (r / 32767 - 0.5) * 0.0027 }')"
+    lon="$(awk -v b="${corner[1]}" -v r="$RANDOM" 'BEGIN { printf "%.6f", b + (r / 32767 - 0.5) * 0.0044 }')"
+    body="{\"tag\":\"${hauler:0:2}-$(printf %04d "$i")\",\"containerType\":\"${containers[$((RANDOM % ${#containers[@]}))]}\","
+    body+="\"wasteStream\":\"${streams[$((RANDOM % ${#streams[@]}))]}\",\"capacityLitres\":240,"
+    body+="\"location\":{\"latitude\":$lat,\"longitude\":$lon}}"
+    reply="$(post "/organizations/$org/bins" "$body")"
+    last_bin="$(json_field id <<<"$reply")"
+    last_token="$(json_field consistencyToken <<<"$reply")"
+    last_org="$org"
+    total=$((total + 1))
+    printf '\rdemo: %d/%d bins placed' "$total" "$((bins_per_org * 3))"
+  done
+done
+echo
+
+# Read the last bin back with its token: proves the whole path answered before saying done.
+curl -fsS "http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$last_org/bins/$last_bin?minPosition=$last_token" >/dev/null
+echo "3 organizations, $total bins on $(date -u +%FT%TZ)" >"$marker"
+echo "demo: loaded 3 organizations and $total bins; try"
+echo "  curl 'http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$last_org/bins/$last_bin'"

@@ -1,0 +1,61 @@
+# Starting and stopping the two applications; sourced after config/haulstream.env.
+
+app_pid_file() { echo "$RUN_DIR/$1.pid"; }
+
+app_running() {
+  local pid_file
+  pid_file="$(app_pid_file "$1")"
+  [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null
+}
+
+start_app() {
+  local name="$1" jar="$2" port="$3"
+  mkdir -p "$RUN_DIR/logs"
+  if app_running "$name"; then
+    echo "$name: already running (pid $(cat "$(app_pid_file "$name")"))"
+    return
+  fi
+  if [[ ! -f "$jar" ]]; then
+    echo "$name: no jar at $jar; the build did not produce it" >&2
+    exit 1
+  fi
+  nohup java ${APP_JAVA_OPTS:--Xms256m -Xmx768m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
+  echo $! >"$(app_pid_file "$name")"
+  echo "$name: starting on 127.0.0.1:$port (pid $!)"
+}
+
+await_app() {
+  local name="$1" port="$2" deadline=$((SECONDS + APP_START_TIMEOUT_SECONDS))
+  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
+    if ! app_running "$name"; then
+      echo "$name: exited during start-up; last lines of $RUN_DIR/logs/$name.log:" >&2
+      tail -n 40 "$RUN_DIR/logs/$name.log" >&2 || true
+      exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "$name: not ready after ${APP_START_TIMEOUT_SECONDS}s; see $RUN_DIR/logs/$name.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "$name: ready on http://127.0.0.1:$port"
+}
+
+stop_app() {
+  local name="$1" pid_file pid
+  pid_file="$(app_pid_file "$name")"
+  if ! app_running "$name"; then
+    echo "$name: not running"
+    rm -f "$pid_file"
+    return
+  fi
+  pid="$(cat "$pid_file")"
+  kill "$pid"
+  for _ in $(seq 1 30); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  rm -f "$pid_file"
+  echo "$name: stopped"
+}

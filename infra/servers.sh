@@ -1,0 +1,312 @@
+#!/usr/bin/env bash
+# Starts, stops and reports the servers haulstream needs, all on 127.0.0.1 and without Docker:
+# PostgreSQL 15 with PostGIS, Redis, and a single-node Kafka broker in KRaft mode run from Maven
+# Central jars. Starting twice is harmless; stop only stops what this script started.
+#   infra/servers.sh start | stop | status | reset-test-dbs
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/config/haulstream.env"
+
+started_file="$RUN_DIR/started"
+mkdir -p "$RUN_DIR/logs"
+
+fail() {
+  echo "error: $*" >&2
+  exit 1
+}
+
+remember_started() {
+  grep -qx "$1" "$started_file" 2>/dev/null || echo "$1" >>"$started_file"
+}
+
+we_started() {
+  grep -qx "$1" "$started_file" 2>/dev/null
+}
+
+forget_started() {
+  [[ -f "$started_file" ]] && sed -i "/^$1\$/d" "$started_file" || true
+}
+
+wait_until() {
+  local what="$1" deadline=$((SECONDS + START_TIMEOUT_SECONDS))
+  shift
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+apt_install() {
+  echo "installing $* with apt-get"
+  if [[ ! -f "$RUN_DIR/apt-updated" ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq || fail "apt-get update failed"
+    touch "$RUN_DIR/apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >"$RUN_DIR/logs/apt.log" 2>&1 ||
+    fail "apt-get install $* failed; see $RUN_DIR/logs/apt.log"
+}
+
+# --- PostgreSQL + PostGIS ---------------------------------------------------------------
+
+as_postgres() {
+  runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt -h "$PG_HOST" -p "$PG_PORT" "$@"
+}
+
+pg_ready() {
+  pg_isready -q -h "$PG_HOST" -p "$PG_PORT"
+}
+
+ensure_postgres_packages() {
+  local missing=()
+  dpkg -s "postgresql-$PG_VERSION" >/dev/null 2>&1 || missing+=("postgresql-$PG_VERSION")
+  dpkg -s "postgresql-$PG_VERSION-postgis-3" >/dev/null 2>&1 || missing+=("postgresql-$PG_VERSION-postgis-3")
+  ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+}
+
+start_postgres() {
+  ensure_postgres_packages
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "$PG_VERSION $PG_CLUSTER"; then
+    pg_createcluster "$PG_VERSION" "$PG_CLUSTER" -p "$PG_PORT" >/dev/null
+  fi
+  if pg_ready; then
+    echo "postgres: up on $PG_HOST:$PG_PORT (already running)"
+  else
+    pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PG_CLUSTER" start ||
+      fail "postgres: cluster $PG_VERSION/$PG_CLUSTER did not start; see /var/log/postgresql/"
+    wait_until postgres pg_ready || fail "postgres: not accepting connections on $PG_HOST:$PG_PORT after ${START_TIMEOUT_SECONDS}s"
+    remember_started postgres
+    echo "postgres: up on $PG_HOST:$PG_PORT (started)"
+  fi
+  prepare_databases
+}
+
+ensure_role() {
+  local role="$1" password="$2"
+  if [[ "$(as_postgres -d postgres -c "select 1 from pg_roles where rolname = '$role'")" != 1 ]]; then
+    as_postgres -d postgres -c "create role $role login password '$password'"
+  fi
+}
+
+ensure_database() {
+  local db="$1"
+  if [[ "$(as_postgres -d postgres -c "select 1 from pg_database where datname = '$db'")" != 1 ]]; then
+    as_postgres -d postgres -c "create database $db owner $HAULSTREAM_DB_USER"
+  fi
+  # Extensions need a superuser; the applications' role then only creates schemas and tables.
+  as_postgres -d "$db" -c "create extension if not exists postgis" -c "create extension if not exists btree_gist"
+  as_postgres -d postgres -c "grant connect on database $db to $ANALYST_DB_USER"
+}
+
+ensure_query_settings() {
+  # Measured on 2 cores: a geography radius query over 1M points took 3.9 ms with these and
+  # 45-83 ms with the defaults (JIT compilation and parallel workers cost more than they save).
+  as_postgres -d postgres -c "alter database $1 set jit = off" \
+    -c "alter database $1 set max_parallel_workers_per_gather = 0"
+}
+
+prepare_databases() {
+  ensure_role "$HAULSTREAM_DB_USER" "$HAULSTREAM_DB_PASSWORD"
+  ensure_role "$ANALYST_DB_USER" "$ANALYST_DB_PASSWORD"
+  for db in "$COMMAND_DB" "$QUERY_DB" "$COMMAND_TEST_DB" "$QUERY_TEST_DB"; do
+    ensure_database "$db"
+  done
+  ensure_query_settings "$QUERY_DB"
+  ensure_query_settings "$QUERY_TEST_DB"
+  PGPASSWORD="$HAULSTREAM_DB_PASSWORD" psql -qAt -h "$PG_HOST" -p "$PG_PORT" -U "$HAULSTREAM_DB_USER" \
+    -d "$QUERY_DB" -c "select postgis_lib_version()" >/dev/null ||
+    fail "postgres: role $HAULSTREAM_DB_USER cannot log in to $QUERY_DB with its password over TCP"
+}
+
+reset_test_databases() {
+  pg_ready || fail "postgres is not running; run infra/servers.sh start first"
+  for db in "$COMMAND_TEST_DB" "$QUERY_TEST_DB"; do
+    as_postgres -d postgres -c "drop database if exists $db with (force)"
+    ensure_database "$db"
+  done
+  ensure_query_settings "$QUERY_TEST_DB"
+  echo "postgres: test databases $COMMAND_TEST_DB and $QUERY_TEST_DB recreated"
+}
+
+stop_postgres() {
+  if we_started postgres && pg_ready; then
+    pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PG_CLUSTER" stop
+    echo "postgres: stopped"
+  else
+    echo "postgres: left alone (not started by this script)"
+  fi
+  forget_started postgres
+}
+
+# --- Redis ------------------------------------------------------------------------------
+
+redis_ready() {
+  [[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]
+}
+
+start_redis() {
+  command -v redis-server >/dev/null || apt_install redis-server
+  if redis_ready; then
+    echo "redis: up on $REDIS_HOST:$REDIS_PORT (already running)"
+    return
+  fi
+  mkdir -p "$RUN_DIR/redis"
+  # Redis only holds derived, versioned cache entries: nothing is lost by not persisting them.
+  redis-server --daemonize yes --bind "$REDIS_HOST" --port "$REDIS_PORT" --save "" --appendonly no \
+    --dir "$RUN_DIR/redis" --logfile "$RUN_DIR/logs/redis.log" --pidfile "$RUN_DIR/redis.pid" ||
+    fail "redis: redis-server did not start; see $RUN_DIR/logs/redis.log"
+  wait_until redis redis_ready || fail "redis: no PONG on $REDIS_HOST:$REDIS_PORT after ${START_TIMEOUT_SECONDS}s"
+  remember_started redis
+  echo "redis: up on $REDIS_HOST:$REDIS_PORT (started)"
+}
+
+stop_redis() {
+  if we_started redis && redis_ready; then
+    redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+    echo "redis: stopped"
+  else
+    echo "redis: left alone (not started by this script)"
+  fi
+  forget_started redis
+}
+
+# --- Kafka (KRaft) ----------------------------------------------------------------------
+
+kafka_dir="$RUN_DIR/kafka"
+kafka_libs="$RUN_DIR/kafka-libs-$KAFKA_VERSION"
+
+kafka_java() {
+  java -Xms128m -Xmx256m -Dlog4j2.configurationFile="$kafka_dir/log4j2.properties" -cp "$kafka_libs/*" "$@"
+}
+
+kafka_topics() {
+  kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" "$@"
+}
+
+kafka_port_open() {
+  (exec 3<>"/dev/tcp/$KAFKA_HOST/$KAFKA_PORT") 2>/dev/null
+}
+
+kafka_ready() {
+  kafka_port_open && kafka_topics --list
+}
+
+fetch_kafka() {
+  [[ -d "$kafka_libs" ]] && return
+  echo "kafka: fetching broker $KAFKA_VERSION jars from Maven Central (first start only)"
+  mvn -B -q -f "$here/kafka/pom.xml" dependency:copy-dependencies \
+    -Dkafka.version="$KAFKA_VERSION" -DoutputDirectory="$kafka_libs.partial" >"$RUN_DIR/logs/kafka-fetch.log" 2>&1 ||
+    fail "kafka: could not fetch org.apache.kafka:kafka_2.13:$KAFKA_VERSION"
+  mv "$kafka_libs.partial" "$kafka_libs"
+}
+
+write_kafka_config() {
+  mkdir -p "$kafka_dir/data"
+  cat >"$kafka_dir/server.properties" <<PROPERTIES
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$kafka_dir/data
+# Topics are created on purpose, with their partition counts, never by a typo in a client.
+auto.create.topics.enable=false
+num.partitions=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=6
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPERTIES
+  cat >"$kafka_dir/log4j2.properties" <<PROPERTIES
+appender.file.type=File
+appender.file.name=file
+appender.file.fileName=$RUN_DIR/logs/kafka.log
+appender.file.layout.type=PatternLayout
+appender.file.layout.pattern=[%d] %p %m (%c)%n
+rootLogger.level=INFO
+rootLogger.appenderRef.file.ref=file
+logger.tools.name=org.apache.kafka.tools
+logger.tools.level=WARN
+PROPERTIES
+}
+
+start_kafka() {
+  fetch_kafka
+  write_kafka_config
+  if kafka_port_open; then
+    echo "kafka: up on $KAFKA_BOOTSTRAP_SERVERS (already running)"
+  else
+    if [[ ! -f "$kafka_dir/data/meta.properties" ]]; then
+      kafka_java kafka.tools.StorageTool format --config "$kafka_dir/server.properties" \
+        --cluster-id "$(kafka_java kafka.tools.StorageTool random-uuid)" --ignore-formatted >/dev/null ||
+        fail "kafka: could not format the KRaft storage in $kafka_dir/data"
+    fi
+    nohup java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$kafka_dir/log4j2.properties" \
+      -cp "$kafka_libs/*" kafka.Kafka "$kafka_dir/server.properties" >"$RUN_DIR/logs/kafka.out" 2>&1 &
+    echo $! >"$RUN_DIR/kafka.pid"
+    remember_started kafka
+    if ! wait_until kafka kafka_ready; then
+      echo "kafka: not answering on $KAFKA_BOOTSTRAP_SERVERS after ${START_TIMEOUT_SECONDS}s; last log lines:" >&2
+      tail -n 30 "$RUN_DIR/logs/kafka.log" "$RUN_DIR/logs/kafka.out" >&2 2>/dev/null || true
+      exit 1
+    fi
+    echo "kafka: up on $KAFKA_BOOTSTRAP_SERVERS (started)"
+  fi
+  create_topic "$EVENTS_TOPIC" "$EVENTS_PARTITIONS"
+  create_topic "$FLEET_TOPIC" "$FLEET_PARTITIONS"
+  create_topic "$FLEET_DLT_TOPIC" "$FLEET_DLT_PARTITIONS"
+}
+
+create_topic() {
+  kafka_topics --create --if-not-exists --topic "$1" --partitions "$2" --replication-factor 1 >/dev/null ||
+    fail "kafka: could not create topic $1"
+  echo "kafka: topic $1 ($2 partitions)"
+}
+
+stop_kafka() {
+  local pid
+  if [[ -f "$RUN_DIR/kafka.pid" ]] && kill -0 "$(cat "$RUN_DIR/kafka.pid")" 2>/dev/null; then
+    pid="$(cat "$RUN_DIR/kafka.pid")"
+    kill "$pid"
+    for _ in $(seq 1 60); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    echo "kafka: stopped"
+  else
+    echo "kafka: not running"
+  fi
+  rm -f "$RUN_DIR/kafka.pid"
+  forget_started kafka
+}
+
+status() {
+  pg_ready && echo "postgres: up on $PG_HOST:$PG_PORT" || echo "postgres: down"
+  redis_ready && echo "redis: up on $REDIS_HOST:$REDIS_PORT" || echo "redis: down"
+  kafka_port_open && echo "kafka: up on $KAFKA_BOOTSTRAP_SERVERS" || echo "kafka: down"
+}
+
+case "${1:-}" in
+  start)
+    start_postgres
+    start_redis
+    start_kafka
+    ;;
+  stop)
+    stop_kafka
+    stop_redis
+    stop_postgres
+    ;;
+  status) status ;;
+  reset-test-dbs) reset_test_databases ;;
+  *)
+    echo "usage: $0 start|stop|status|reset-test-dbs" >&2
+    exit 2
+    ;;
+esac
