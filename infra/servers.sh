@@ -49,7 +49,7 @@ apt_install() {
 # --- PostgreSQL + PostGIS ---------------------------------------------------------------
 
 as_postgres() {
-  runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qAt -h "$PG_HOST" -p "$PG_PORT" "$@"
+  runuser -u postgres -- env PGOPTIONS="-c client_min_messages=warning" psql -v ON_ERROR_STOP=1 -qAt -h "$PG_HOST" -p "$PG_PORT" "$@"
 }
 
 pg_ready() {
