@@ -1,17 +1,20 @@
 package io.haulstream.query.api;
 
 import io.haulstream.query.consistency.ProjectionStatus;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-/** Every reply of the query API says how far the projection had got when it was answered. */
-@Component
-class ProjectionPositionHeader extends OncePerRequestFilter {
+/**
+ * Every reply of the query API says how far the projection had got. It is added as the body is
+ * written, after the handler ran, so a query that waited for a token reports at least that position.
+ */
+@ControllerAdvice
+class ProjectionPositionHeader implements ResponseBodyAdvice<Object> {
 
     private final ProjectionStatus status;
 
@@ -20,14 +23,21 @@ class ProjectionPositionHeader extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        response.setHeader(ProjectionStatus.HEADER, Long.toString(status.position()));
-        chain.doFilter(request, response);
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
+        if (request.getURI().getPath().startsWith("/api/")) {
+            response.getHeaders().set(ProjectionStatus.HEADER, Long.toString(status.position()));
+        }
+        return body;
     }
 }

@@ -2,6 +2,7 @@ package io.haulstream.query.api;
 
 import io.haulstream.events.ConsistencyToken;
 import io.haulstream.query.consistency.ConsistencyGate;
+import io.haulstream.query.consistency.ProjectionStatus;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,11 @@ public class ReadConsistency {
     public static final String HEADER = "Consistency-Token";
 
     private final ConsistencyGate gate;
+    private final ProjectionStatus status;
 
-    ReadConsistency(ConsistencyGate gate) {
+    ReadConsistency(ConsistencyGate gate, ProjectionStatus status) {
         this.gate = gate;
+        this.status = status;
     }
 
     /** @return the token that was awaited, if the client passed one */
@@ -35,6 +38,7 @@ public class ReadConsistency {
             throw new InvalidToken(field, e.getMessage());
         }
         gate.awaitProjected(token);
+        status.observed(token.globalPosition());
         return Optional.of(token);
     }
 }

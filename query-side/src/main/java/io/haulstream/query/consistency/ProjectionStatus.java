@@ -25,10 +25,15 @@ public class ProjectionStatus {
         return position.get();
     }
 
+    /** A query that waited for a token knows that position is projected, even if the last refresh does not. */
+    public void observed(long projectedPosition) {
+        position.accumulateAndGet(projectedPosition, Math::max);
+    }
+
     @Scheduled(fixedDelayString = "${haulstream.query.status-refresh:200ms}")
     void refresh() {
         Long projected = jdbc.queryForObject(
                 "select coalesce(max(last_global_position), -1) from read_model.projection_offsets", Long.class);
-        position.set(projected == null ? -1 : projected);
+        observed(projected == null ? -1 : projected);
     }
 }

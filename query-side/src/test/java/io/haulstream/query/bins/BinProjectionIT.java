@@ -100,7 +100,8 @@ class BinProjectionIT {
         ResponseEntity<JsonNode> reply = get(organizationId, binId, token);
 
         assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(reply.getHeaders().getFirst("Projection-Position")).isNotNull();
+        assertThat(Long.parseLong(reply.getHeaders().getFirst("Projection-Position")))
+                .isGreaterThanOrEqualTo(token.globalPosition());
         JsonNode bin = reply.getBody();
         assertThat(bin.get("tag").asText()).isEqualTo("NS-1");
         assertThat(bin.get("status").asText()).isEqualTo("ACTIVE");
@@ -162,6 +163,7 @@ class BinProjectionIT {
         assertThat(reply.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(reply.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(reply.getBody().get("errors").get(0).get("field").asText()).isEqualTo("minPosition");
+        assertThat(reply.getHeaders().getFirst("Projection-Position")).isNotNull();
     }
 
     @Test
