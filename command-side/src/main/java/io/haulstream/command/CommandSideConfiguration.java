@@ -2,6 +2,13 @@ package io.haulstream.command;
 
 import io.haulstream.events.HaulstreamEvent;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.RevisionResolver;
@@ -14,6 +21,33 @@ class CommandSideConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Keeps loaded aggregates between commands, so a busy bin is not rebuilt from its whole
+     * history each time. Entries live as long as the JVM has memory for them; a stale entry cannot
+     * be used because the event store rejects an append at an already used sequence number.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * Retries a command whose append lost a race with another instance (a concurrency conflict):
+     * the retry reloads the aggregate and checks the rules again, so it is always safe. Rule
+     * violations are non-transient and are never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .retryInterval(20)
+                        .maxRetryCount(3)
+                        .build())
+                .build();
     }
 
     /** Reads the revision from the events module's own annotation, which carries no Axon dependency. */

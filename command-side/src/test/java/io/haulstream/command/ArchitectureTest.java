@@ -13,7 +13,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 class ArchitectureTest {
 
     private static final String[] AGGREGATE_PACKAGES = {
-        "io.haulstream.command.organization..", "io.haulstream.command.bin..", "io.haulstream.command.domain.."
+        "io.haulstream.command.organization..",
+        "io.haulstream.command.customer..",
+        "io.haulstream.command.bin..",
+        "io.haulstream.command.route..",
+        "io.haulstream.command.domain.."
     };
 
     @ArchTest

@@ -1,7 +1,8 @@
 package io.haulstream.events;
 
 /** What happens to a bin, a container with a place on the map. */
-public sealed interface BinEvent extends HaulstreamEvent permits BinPlaced {
+public sealed interface BinEvent extends HaulstreamEvent
+        permits BinPlaced, BinMoved, BinStatusChanged, BinFillLevelReported, BinServiced, BinRemoved {
 
     String binId();
 

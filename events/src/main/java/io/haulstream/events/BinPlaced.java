@@ -2,10 +2,15 @@ package io.haulstream.events;
 
 import java.time.Instant;
 
-@Revision("1")
+/**
+ * Revision 2 added {@code customerId}: bins placed before customers existed (revision 1) are
+ * upcast with a null customer.
+ */
+@Revision("2")
 public record BinPlaced(
         String binId,
         String organizationId,
+        String customerId,
         String tag,
         ContainerType containerType,
         WasteStream wasteStream,

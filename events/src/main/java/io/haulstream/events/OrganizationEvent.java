@@ -1,7 +1,8 @@
 package io.haulstream.events;
 
 /** What happens to an organization, the tenant that owns customers, bins and routes. */
-public sealed interface OrganizationEvent extends HaulstreamEvent permits OrganizationRegistered {
+public sealed interface OrganizationEvent extends HaulstreamEvent
+        permits OrganizationRegistered, OrganizationRenamed, OrganizationDeactivated {
 
     String organizationId();
 

@@ -1,9 +1,18 @@
 package io.haulstream.command.api;
 
+import io.haulstream.command.bin.ChangeBinStatus;
+import io.haulstream.command.bin.MoveBin;
 import io.haulstream.command.bin.PlaceBin;
+import io.haulstream.command.bin.RemoveBin;
+import io.haulstream.command.bin.ReportFillLevel;
+import io.haulstream.command.bin.ServiceBin;
+import io.haulstream.events.BinStatus;
 import io.haulstream.events.ContainerType;
+import io.haulstream.events.ServiceOutcome;
 import io.haulstream.events.WasteStream;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,8 +22,10 @@ import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,11 +45,22 @@ class BinController {
     }
 
     record PlaceBinRequest(
+            @NotBlank String customerId,
             @NotBlank @Size(max = 64) String tag,
             @NotNull ContainerType containerType,
             @NotNull WasteStream wasteStream,
             @NotNull @Min(1) @Max(60_000) Integer capacityLitres,
             @NotNull @Valid GeoPointRequest location) {}
+
+    record StatusRequest(@NotNull BinStatus status) {}
+
+    record FillLevelRequest(@NotNull @Min(0) @Max(100) Integer fillPercent) {}
+
+    record ServiceRequest(
+            String routeId,
+            @NotNull ServiceOutcome outcome,
+            @DecimalMin("0") @DecimalMax("40000") Double weightKg,
+            @Size(max = 255) String fleetRecordId) {}
 
     @PostMapping
     ResponseEntity<CommandAccepted> place(
@@ -47,6 +69,7 @@ class BinController {
         commands.sendAndWait(new PlaceBin(
                 binId,
                 organizationId,
+                request.customerId(),
                 request.tag(),
                 request.containerType(),
                 request.wasteStream(),
@@ -54,5 +77,54 @@ class BinController {
                 request.location().toGeoPoint(),
                 clock.instant()));
         return replies.created("/api/v1/organizations/" + organizationId + "/bins/" + binId, binId);
+    }
+
+    @PutMapping("/{binId}/location")
+    ResponseEntity<CommandAccepted> move(
+            @PathVariable String organizationId,
+            @PathVariable String binId,
+            @Valid @RequestBody GeoPointRequest location) {
+        commands.sendAndWait(new MoveBin(binId, organizationId, location.toGeoPoint(), clock.instant()));
+        return replies.accepted(binId);
+    }
+
+    @PutMapping("/{binId}/status")
+    ResponseEntity<CommandAccepted> changeStatus(
+            @PathVariable String organizationId,
+            @PathVariable String binId,
+            @Valid @RequestBody StatusRequest request) {
+        commands.sendAndWait(new ChangeBinStatus(binId, organizationId, request.status(), clock.instant()));
+        return replies.accepted(binId);
+    }
+
+    @PostMapping("/{binId}/fill-levels")
+    ResponseEntity<CommandAccepted> reportFillLevel(
+            @PathVariable String organizationId,
+            @PathVariable String binId,
+            @Valid @RequestBody FillLevelRequest request) {
+        commands.sendAndWait(new ReportFillLevel(binId, organizationId, request.fillPercent(), null, clock.instant()));
+        return replies.accepted(binId);
+    }
+
+    @PostMapping("/{binId}/services")
+    ResponseEntity<CommandAccepted> service(
+            @PathVariable String organizationId,
+            @PathVariable String binId,
+            @Valid @RequestBody ServiceRequest request) {
+        commands.sendAndWait(new ServiceBin(
+                binId,
+                organizationId,
+                request.routeId(),
+                request.outcome(),
+                request.weightKg(),
+                request.fleetRecordId(),
+                clock.instant()));
+        return replies.accepted(binId);
+    }
+
+    @DeleteMapping("/{binId}")
+    ResponseEntity<CommandAccepted> remove(@PathVariable String organizationId, @PathVariable String binId) {
+        commands.sendAndWait(new RemoveBin(binId, organizationId, clock.instant()));
+        return replies.accepted(binId);
     }
 }

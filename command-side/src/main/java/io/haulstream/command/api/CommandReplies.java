@@ -21,4 +21,11 @@ class CommandReplies {
                 .header(CommandAccepted.TOKEN_HEADER, token)
                 .body(new CommandAccepted(aggregateId, token));
     }
+
+    ResponseEntity<CommandAccepted> accepted(String aggregateId) {
+        String token = tokens.after(aggregateId);
+        return ResponseEntity.ok()
+                .header(CommandAccepted.TOKEN_HEADER, token)
+                .body(new CommandAccepted(aggregateId, token));
+    }
 }

@@ -1,6 +1,8 @@
 package io.haulstream.command.api;
 
+import io.haulstream.command.organization.DeactivateOrganization;
 import io.haulstream.command.organization.RegisterOrganization;
+import io.haulstream.command.organization.RenameOrganization;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -8,7 +10,9 @@ import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,12 +31,25 @@ class OrganizationController {
         this.clock = clock;
     }
 
-    record RegisterOrganizationRequest(@NotBlank @Size(max = 200) String name) {}
+    record NameRequest(@NotBlank @Size(max = 200) String name) {}
 
     @PostMapping
-    ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterOrganizationRequest request) {
+    ResponseEntity<CommandAccepted> register(@Valid @RequestBody NameRequest request) {
         String organizationId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterOrganization(organizationId, request.name(), clock.instant()));
         return replies.created("/api/v1/organizations/" + organizationId, organizationId);
+    }
+
+    @PutMapping("/{organizationId}/name")
+    ResponseEntity<CommandAccepted> rename(
+            @PathVariable String organizationId, @Valid @RequestBody NameRequest request) {
+        commands.sendAndWait(new RenameOrganization(organizationId, request.name(), clock.instant()));
+        return replies.accepted(organizationId);
+    }
+
+    @PostMapping("/{organizationId}/deactivation")
+    ResponseEntity<CommandAccepted> deactivate(@PathVariable String organizationId) {
+        commands.sendAndWait(new DeactivateOrganization(organizationId, clock.instant()));
+        return replies.accepted(organizationId);
     }
 }

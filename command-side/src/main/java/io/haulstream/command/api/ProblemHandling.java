@@ -2,6 +2,7 @@ package io.haulstream.command.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Rule violated",
                 List.of(new FieldError(violation.field(), violation.reason())));
         return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notInOrganization(NotInOrganization elsewhere) {
+        var problem = problem(HttpStatus.NOT_FOUND, "Not found", List.of(new FieldError("id", elsewhere.getMessage())));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @ExceptionHandler

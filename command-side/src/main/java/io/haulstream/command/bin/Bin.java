@@ -2,30 +2,49 @@ package io.haulstream.command.bin;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.haulstream.command.domain.Directory;
 import io.haulstream.command.domain.Locations;
+import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
+import io.haulstream.events.BinFillLevelReported;
+import io.haulstream.events.BinMoved;
 import io.haulstream.events.BinPlaced;
+import io.haulstream.events.BinRemoved;
+import io.haulstream.events.BinServiced;
+import io.haulstream.events.BinStatus;
+import io.haulstream.events.BinStatusChanged;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Bin {
 
     static final int MAX_CAPACITY_LITRES = 60_000;
+    static final int MAX_TAG_LENGTH = 64;
+    static final double MAX_WEIGHT_KG = 40_000;
 
     @AggregateIdentifier
     private String binId;
 
     private String organizationId;
+    private BinStatus status;
+    private boolean removed;
+
+    /** Fleet record ids already applied: fleets resend, and a resent record must change nothing. */
+    private final Set<String> fleetRecords = new HashSet<>();
 
     Bin() {}
 
     @CommandHandler
-    Bin(PlaceBin command, Organizations organizations) {
-        if (command.tag() == null || command.tag().isBlank()) {
-            throw new RuleViolation("tag", "must not be blank");
+    Bin(PlaceBin command, Directory directory) {
+        String tag = command.tag() == null ? "" : command.tag().strip();
+        if (tag.isEmpty() || tag.length() > MAX_TAG_LENGTH) {
+            throw new RuleViolation("tag", "must be 1 to " + MAX_TAG_LENGTH + " characters");
         }
         if (command.containerType() == null) {
             throw new RuleViolation("containerType", "is required");
@@ -37,14 +56,22 @@ class Bin {
             throw new RuleViolation("capacityLitres", "must be between 1 and " + MAX_CAPACITY_LITRES);
         }
         Locations.requireValid("location", command.location());
-        if (!organizations.isRegistered(command.organizationId())) {
+        if (!directory.isActiveOrganization(command.organizationId())) {
             throw new RuleViolation(
-                    "organizationId", "no organization is registered with id " + command.organizationId());
+                    "organizationId", "no active organization is registered with id " + command.organizationId());
+        }
+        Optional<String> customerOrganization = directory.organizationOfOpenCustomer(command.customerId());
+        if (customerOrganization.isEmpty() || !customerOrganization.get().equals(command.organizationId())) {
+            throw new RuleViolation("customerId", "no open customer " + command.customerId() + " in this organization");
+        }
+        if (directory.isTagTaken(command.organizationId(), tag)) {
+            throw new RuleViolation("tag", "is already used by another bin of this organization");
         }
         apply(new BinPlaced(
                 command.binId(),
                 command.organizationId(),
-                command.tag().strip(),
+                command.customerId(),
+                tag,
                 command.containerType(),
                 command.wasteStream(),
                 command.capacityLitres(),
@@ -52,9 +79,111 @@ class Bin {
                 command.placedAt()));
     }
 
+    @CommandHandler
+    void handle(MoveBin command) {
+        requirePlacedIn(command.organizationId());
+        Locations.requireValid("location", command.location());
+        apply(new BinMoved(binId, organizationId, command.location(), command.movedAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeBinStatus command) {
+        requirePlacedIn(command.organizationId());
+        if (command.status() == null) {
+            throw new RuleViolation("status", "is required");
+        }
+        if (command.status() == status) {
+            throw new RuleViolation("status", "the bin is already " + status);
+        }
+        apply(new BinStatusChanged(binId, organizationId, status, command.status(), command.changedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReportFillLevel command) {
+        requirePlacedIn(command.organizationId());
+        if (command.fillPercent() == null || command.fillPercent() < 0 || command.fillPercent() > 100) {
+            throw new RuleViolation("fillPercent", "must be between 0 and 100");
+        }
+        if (isRepeat(command.fleetRecordId())) {
+            return;
+        }
+        apply(new BinFillLevelReported(
+                binId, organizationId, command.fillPercent(), command.fleetRecordId(), command.reportedAt()));
+    }
+
+    @CommandHandler
+    void handle(ServiceBin command) {
+        requirePlacedIn(command.organizationId());
+        if (isRepeat(command.fleetRecordId())) {
+            return;
+        }
+        if (status == BinStatus.RETIRED) {
+            throw new RuleViolation("binId", "the bin is retired and cannot be serviced");
+        }
+        if (command.outcome() == null) {
+            throw new RuleViolation("outcome", "is required");
+        }
+        if (command.weightKg() != null
+                && (!Double.isFinite(command.weightKg())
+                        || command.weightKg() < 0
+                        || command.weightKg() > MAX_WEIGHT_KG)) {
+            throw new RuleViolation("weightKg", "must be between 0 and " + (int) MAX_WEIGHT_KG);
+        }
+        apply(new BinServiced(
+                binId,
+                organizationId,
+                command.routeId(),
+                command.outcome(),
+                command.weightKg(),
+                command.fleetRecordId(),
+                command.servicedAt()));
+    }
+
+    @CommandHandler
+    void handle(RemoveBin command) {
+        requirePlacedIn(command.organizationId());
+        apply(new BinRemoved(binId, organizationId, command.removedAt()));
+    }
+
+    private void requirePlacedIn(String claimedOrganization) {
+        NotInOrganization.check("bin", binId, organizationId, claimedOrganization);
+        if (removed) {
+            throw new RuleViolation("binId", "the bin was removed");
+        }
+    }
+
+    private boolean isRepeat(String fleetRecordId) {
+        return fleetRecordId != null && fleetRecords.contains(fleetRecordId);
+    }
+
     @EventSourcingHandler
     void on(BinPlaced event) {
         binId = event.binId();
         organizationId = event.organizationId();
+        status = BinStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(BinStatusChanged event) {
+        status = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(BinFillLevelReported event) {
+        if (event.fleetRecordId() != null) {
+            fleetRecords.add(event.fleetRecordId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BinServiced event) {
+        if (event.fleetRecordId() != null) {
+            fleetRecords.add(event.fleetRecordId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BinRemoved event) {
+        removed = true;
     }
 }

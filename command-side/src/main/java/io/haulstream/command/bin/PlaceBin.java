@@ -8,6 +8,7 @@ import java.time.Instant;
 public record PlaceBin(
         String binId,
         String organizationId,
+        String customerId,
         String tag,
         ContainerType containerType,
         WasteStream wasteStream,

@@ -1,10 +1,12 @@
 package io.haulstream.command.domain;
 
+import org.axonframework.common.AxonNonTransientException;
+
 /**
  * A command broke a domain rule. It names the field of the command at fault and the reason, so
- * the API can tell the client exactly what to change.
+ * the API can tell the client exactly what to change. Non-transient: retrying cannot help.
  */
-public class RuleViolation extends RuntimeException {
+public class RuleViolation extends AxonNonTransientException {
 
     private final String field;
     private final String reason;

@@ -2,37 +2,69 @@ package io.haulstream.command.organization;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.haulstream.command.domain.Names;
 import io.haulstream.command.domain.RuleViolation;
+import io.haulstream.events.OrganizationDeactivated;
 import io.haulstream.events.OrganizationRegistered;
+import io.haulstream.events.OrganizationRenamed;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Organization {
-
-    static final int MAX_NAME_LENGTH = 200;
 
     @AggregateIdentifier
     private String organizationId;
+
+    private String name;
+    private boolean active;
 
     Organization() {}
 
     @CommandHandler
     Organization(RegisterOrganization command) {
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty()) {
-            throw new RuleViolation("name", "must not be blank");
+        apply(new OrganizationRegistered(
+                command.organizationId(), Names.require("name", command.name()), command.registeredAt()));
+    }
+
+    @CommandHandler
+    void handle(RenameOrganization command) {
+        requireActive();
+        String newName = Names.require("name", command.name());
+        if (newName.equals(name)) {
+            throw new RuleViolation("name", "is already the organization's name");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new RuleViolation("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        apply(new OrganizationRenamed(organizationId, newName, command.renamedAt()));
+    }
+
+    @CommandHandler
+    void handle(DeactivateOrganization command) {
+        requireActive();
+        apply(new OrganizationDeactivated(organizationId, command.deactivatedAt()));
+    }
+
+    private void requireActive() {
+        if (!active) {
+            throw new RuleViolation("organizationId", "the organization is deactivated");
         }
-        apply(new OrganizationRegistered(command.organizationId(), name, command.registeredAt()));
     }
 
     @EventSourcingHandler
     void on(OrganizationRegistered event) {
         organizationId = event.organizationId();
+        name = event.name();
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationRenamed event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationDeactivated event) {
+        active = false;
     }
 }

@@ -1,12 +1,20 @@
 package io.haulstream.command.bin;
 
+import io.haulstream.command.domain.FakeDirectory;
+import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
+import io.haulstream.events.BinFillLevelReported;
+import io.haulstream.events.BinMoved;
 import io.haulstream.events.BinPlaced;
+import io.haulstream.events.BinRemoved;
+import io.haulstream.events.BinServiced;
+import io.haulstream.events.BinStatus;
+import io.haulstream.events.BinStatusChanged;
 import io.haulstream.events.ContainerType;
 import io.haulstream.events.GeoPoint;
+import io.haulstream.events.ServiceOutcome;
 import io.haulstream.events.WasteStream;
 import java.time.Instant;
-import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,47 +27,77 @@ class BinTest {
 
     private static final Instant AT = Instant.parse("2026-11-24T07:00:00Z");
     private static final GeoPoint BERLIN = new GeoPoint(13.404954, 52.520008);
+    private static final BinPlaced PLACED =
+            new BinPlaced("bin-1", "org-1", "cus-1", "NS-1", ContainerType.CART, WasteStream.GENERAL, 240, BERLIN, AT);
 
     private FixtureConfiguration<Bin> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Bin.class);
-        Set<String> registered = Set.of("org-1");
-        fixture.registerInjectableResource((Organizations) registered::contains);
+        fixture.registerInjectableResource(new FakeDirectory()
+                .organization("org-1")
+                .organization("org-2")
+                .customer("cus-1", "org-1")
+                .customer("cus-2", "org-2")
+                .tag("org-1", "TAKEN"));
     }
 
-    private static PlaceBin place(String organizationId, int capacity, GeoPoint location) {
+    private static PlaceBin place(String customerId, String tag, int capacity, GeoPoint location) {
         return new PlaceBin(
-                "bin-1", organizationId, " NS-1 ", ContainerType.CART, WasteStream.GENERAL, capacity, location, AT);
+                "bin-1", "org-1", customerId, tag, ContainerType.CART, WasteStream.GENERAL, capacity, location, AT);
     }
 
     @Nested
     class PlaceBinCommand {
 
         @Test
-        void placesABinOfARegisteredOrganization() {
+        void placesABinOfAnOpenCustomer() {
             fixture.givenNoPriorActivity()
-                    .when(place("org-1", 240, BERLIN))
+                    .when(place("cus-1", " NS-1 ", 240, BERLIN))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new BinPlaced(
-                            "bin-1", "org-1", "NS-1", ContainerType.CART, WasteStream.GENERAL, 240, BERLIN, AT));
+                    .expectEvents(PLACED);
         }
 
         @Test
-        void rejectsABinOfAnUnknownOrganization() {
+        void rejectsACustomerOfAnotherOrganization() {
             fixture.givenNoPriorActivity()
-                    .when(place("org-404", 240, BERLIN))
+                    .when(place("cus-2", "NS-1", 240, BERLIN))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("organizationId: no organization is registered with id org-404")
+                    .expectExceptionMessage("customerId: no open customer cus-2 in this organization")
                     .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAnUnknownOrganization() {
+            fixture.givenNoPriorActivity()
+                    .when(new PlaceBin(
+                            "bin-1",
+                            "org-9",
+                            "cus-1",
+                            "NS-1",
+                            ContainerType.CART,
+                            WasteStream.GENERAL,
+                            240,
+                            BERLIN,
+                            AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("organizationId: no active organization is registered with id org-9");
+        }
+
+        @Test
+        void rejectsATagAnotherBinOfTheOrganizationHas() {
+            fixture.givenNoPriorActivity()
+                    .when(place("cus-1", "TAKEN", 240, BERLIN))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("tag: is already used by another bin of this organization");
         }
 
         @ParameterizedTest
         @CsvSource({"0", "-5", "60001"})
         void rejectsACapacityOutOfRange(int capacity) {
             fixture.givenNoPriorActivity()
-                    .when(place("org-1", capacity, BERLIN))
+                    .when(place("cus-1", "NS-1", capacity, BERLIN))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("capacityLitres: must be between 1 and 60000");
         }
@@ -67,40 +105,169 @@ class BinTest {
         @Test
         void rejectsALatitudeBeyondTheNinetieth() {
             fixture.givenNoPriorActivity()
-                    .when(place("org-1", 240, new GeoPoint(13.4, 90.5)))
+                    .when(place("cus-1", "NS-1", 240, new GeoPoint(13.4, 90.5)))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("location.latitude: must be between -90 and 90, was 90.5");
         }
 
         @Test
-        void rejectsALongitudeBeyondTheAntimeridian() {
-            fixture.givenNoPriorActivity()
-                    .when(place("org-1", 240, new GeoPoint(-180.1, 52.5)))
-                    .expectException(RuleViolation.class)
-                    .expectExceptionMessage("location.longitude: must be between -180 and 180, was -180.1");
-        }
-
-        @Test
         void rejectsANonFiniteCoordinate() {
             fixture.givenNoPriorActivity()
-                    .when(place("org-1", 240, new GeoPoint(Double.NaN, 52.5)))
+                    .when(place("cus-1", "NS-1", 240, new GeoPoint(Double.NaN, 52.5)))
                     .expectException(RuleViolation.class);
-        }
-
-        @Test
-        void rejectsAMissingContainerType() {
-            fixture.givenNoPriorActivity()
-                    .when(new PlaceBin("bin-1", "org-1", "NS-1", null, WasteStream.GENERAL, 240, BERLIN, AT))
-                    .expectException(RuleViolation.class)
-                    .expectExceptionMessage("containerType: is required");
         }
 
         @Test
         void rejectsABlankTag() {
             fixture.givenNoPriorActivity()
-                    .when(new PlaceBin("bin-1", "org-1", " ", ContainerType.CART, WasteStream.GENERAL, 240, BERLIN, AT))
+                    .when(place("cus-1", " ", 240, BERLIN))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("tag: must not be blank");
+                    .expectExceptionMessage("tag: must be 1 to 64 characters");
+        }
+    }
+
+    @Nested
+    class MoveBinCommand {
+
+        @Test
+        void movesAPlacedBin() {
+            GeoPoint there = new GeoPoint(13.41, 52.53);
+            fixture.given(PLACED)
+                    .when(new MoveBin("bin-1", "org-1", there, AT))
+                    .expectEvents(new BinMoved("bin-1", "org-1", there, AT));
+        }
+
+        @Test
+        void rejectsMovingARemovedBin() {
+            fixture.given(PLACED, new BinRemoved("bin-1", "org-1", AT))
+                    .when(new MoveBin("bin-1", "org-1", BERLIN, AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("binId: the bin was removed");
+        }
+
+        @Test
+        void rejectsMovingTheBinOfAnotherOrganization() {
+            fixture.given(PLACED)
+                    .when(new MoveBin("bin-1", "org-2", BERLIN, AT))
+                    .expectException(NotInOrganization.class);
+        }
+    }
+
+    @Nested
+    class ChangeBinStatusCommand {
+
+        @Test
+        void sendsABinToMaintenance() {
+            fixture.given(PLACED)
+                    .when(new ChangeBinStatus("bin-1", "org-1", BinStatus.MAINTENANCE, AT))
+                    .expectEvents(new BinStatusChanged("bin-1", "org-1", BinStatus.ACTIVE, BinStatus.MAINTENANCE, AT));
+        }
+
+        @Test
+        void rejectsTheStatusTheBinAlreadyHas() {
+            fixture.given(PLACED)
+                    .when(new ChangeBinStatus("bin-1", "org-1", BinStatus.ACTIVE, AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("status: the bin is already ACTIVE");
+        }
+    }
+
+    @Nested
+    class ReportFillLevelCommand {
+
+        @Test
+        void recordsTheFillLevel() {
+            fixture.given(PLACED)
+                    .when(new ReportFillLevel("bin-1", null, 80, "sensor:1", AT))
+                    .expectEvents(new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT));
+        }
+
+        @Test
+        void changesNothingForARepeatedSensorRecord() {
+            fixture.given(PLACED, new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT))
+                    .when(new ReportFillLevel("bin-1", null, 80, "sensor:1", AT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAFillLevelAboveAHundred() {
+            fixture.given(PLACED)
+                    .when(new ReportFillLevel("bin-1", "org-1", 101, null, AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("fillPercent: must be between 0 and 100");
+        }
+    }
+
+    @Nested
+    class ServiceBinCommand {
+
+        @Test
+        void recordsAnEmptiedBinWithItsWeight() {
+            fixture.given(PLACED)
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT))
+                    .expectEvents(
+                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT));
+        }
+
+        @Test
+        void changesNothingForARepeatedFleetRecord() {
+            fixture.given(
+                            PLACED,
+                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsServicingRetiredBin() {
+            fixture.given(PLACED, new BinStatusChanged("bin-1", "org-1", BinStatus.ACTIVE, BinStatus.RETIRED, AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("binId: the bin is retired and cannot be serviced");
+        }
+
+        @Test
+        void rejectsServicingRemovedBin() {
+            fixture.given(PLACED, new BinRemoved("bin-1", "org-1", AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("binId: the bin was removed");
+        }
+
+        @Test
+        void rejectsANegativeWeight() {
+            fixture.given(PLACED)
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, -1.0, "truck:9", AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("weightKg: must be between 0 and 40000");
+        }
+
+        @Test
+        void rejectsAMissingOutcome() {
+            fixture.given(PLACED)
+                    .when(new ServiceBin("bin-1", null, "route-1", null, null, "truck:9", AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("outcome: is required");
+        }
+    }
+
+    @Nested
+    class RemoveBinCommand {
+
+        @Test
+        void removesAPlacedBin() {
+            fixture.given(PLACED)
+                    .when(new RemoveBin("bin-1", "org-1", AT))
+                    .expectEvents(new BinRemoved("bin-1", "org-1", AT));
+        }
+
+        @Test
+        void rejectsRemovingTwice() {
+            fixture.given(PLACED, new BinRemoved("bin-1", "org-1", AT))
+                    .when(new RemoveBin("bin-1", "org-1", AT))
+                    .expectException(RuleViolation.class);
         }
     }
 }

@@ -1,0 +1,18 @@
+package io.haulstream.command.bin;
+
+import io.haulstream.events.ServiceOutcome;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * @param organizationId null when a fleet system reports, which knows only the bin
+ * @param fleetRecordId the fleet system's own id of the service record; a repeat changes nothing
+ */
+public record ServiceBin(
+        @TargetAggregateIdentifier String binId,
+        String organizationId,
+        String routeId,
+        ServiceOutcome outcome,
+        Double weightKg,
+        String fleetRecordId,
+        Instant servicedAt) {}

@@ -1,0 +1,21 @@
+package io.haulstream.command.domain;
+
+import java.util.Optional;
+
+/**
+ * Set-based questions one aggregate cannot answer about others. Answered by command-side lookup
+ * tables written in the same transaction as the events, never by the eventually consistent
+ * query side.
+ */
+public interface Directory {
+
+    boolean isActiveOrganization(String organizationId);
+
+    /** @return the organization of the customer, if it is registered and not closed */
+    Optional<String> organizationOfOpenCustomer(String customerId);
+
+    /** @return the organization of the bin, if it is placed and not removed */
+    Optional<String> organizationOfPlacedBin(String binId);
+
+    boolean isTagTaken(String organizationId, String tag);
+}

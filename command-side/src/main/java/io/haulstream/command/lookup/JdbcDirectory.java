@@ -1,0 +1,53 @@
+package io.haulstream.command.lookup;
+
+import io.haulstream.command.domain.Directory;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcDirectory implements Directory {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean isActiveOrganization(String organizationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from lookup_organizations where organization_id = ? and active)",
+                Boolean.class,
+                organizationId));
+    }
+
+    @Override
+    public Optional<String> organizationOfOpenCustomer(String customerId) {
+        return jdbc
+                .queryForList(
+                        "select organization_id from lookup_customers where customer_id = ? and not closed",
+                        String.class,
+                        customerId)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<String> organizationOfPlacedBin(String binId) {
+        return jdbc
+                .queryForList(
+                        "select organization_id from lookup_bins where bin_id = ? and not removed", String.class, binId)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public boolean isTagTaken(String organizationId, String tag) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from lookup_bins where organization_id = ? and tag = ? and not removed)",
+                Boolean.class,
+                organizationId,
+                tag));
+    }
+}

@@ -1,0 +1,67 @@
+package io.haulstream.command.lookup;
+
+import io.haulstream.events.BinPlaced;
+import io.haulstream.events.BinRemoved;
+import io.haulstream.events.CustomerClosed;
+import io.haulstream.events.CustomerRegistered;
+import io.haulstream.events.OrganizationDeactivated;
+import io.haulstream.events.OrganizationRegistered;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the lookup tables. Its processing group is subscribing, so it runs inside the command's
+ * unit of work: a unique-tag violation rolls the command back with its events.
+ */
+@Component
+@ProcessingGroup(LookupProjector.PROCESSING_GROUP)
+class LookupProjector {
+
+    static final String PROCESSING_GROUP = "lookups";
+
+    private final JdbcTemplate jdbc;
+
+    LookupProjector(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OrganizationRegistered event) {
+        jdbc.update(
+                "insert into lookup_organizations (organization_id, active) values (?, true)", event.organizationId());
+    }
+
+    @EventHandler
+    void on(OrganizationDeactivated event) {
+        jdbc.update("update lookup_organizations set active = false where organization_id = ?", event.organizationId());
+    }
+
+    @EventHandler
+    void on(CustomerRegistered event) {
+        jdbc.update(
+                "insert into lookup_customers (customer_id, organization_id, closed) values (?, ?, false)",
+                event.customerId(),
+                event.organizationId());
+    }
+
+    @EventHandler
+    void on(CustomerClosed event) {
+        jdbc.update("update lookup_customers set closed = true where customer_id = ?", event.customerId());
+    }
+
+    @EventHandler
+    void on(BinPlaced event) {
+        jdbc.update(
+                "insert into lookup_bins (bin_id, organization_id, tag, removed) values (?, ?, ?, false)",
+                event.binId(),
+                event.organizationId(),
+                event.tag());
+    }
+
+    @EventHandler
+    void on(BinRemoved event) {
+        jdbc.update("update lookup_bins set removed = true where bin_id = ?", event.binId());
+    }
+}

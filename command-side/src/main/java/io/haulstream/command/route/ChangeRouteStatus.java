@@ -1,0 +1,16 @@
+package io.haulstream.command.route;
+
+import io.haulstream.events.RouteStatus;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * @param organizationId null when a fleet system reports, which knows only the route
+ * @param repeatIsHarmless true for fleet reports: a route reported started twice is simply started
+ */
+public record ChangeRouteStatus(
+        @TargetAggregateIdentifier String routeId,
+        String organizationId,
+        RouteStatus status,
+        boolean repeatIsHarmless,
+        Instant changedAt) {}

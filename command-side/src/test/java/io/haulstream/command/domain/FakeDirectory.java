@@ -1,0 +1,56 @@
+package io.haulstream.command.domain;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The lookups as a unit test states them: which organizations, customers, bins and tags exist. */
+public class FakeDirectory implements Directory {
+
+    private final Set<String> activeOrganizations = new HashSet<>();
+    private final Map<String, String> openCustomers = new HashMap<>();
+    private final Map<String, String> placedBins = new HashMap<>();
+    private final Set<String> takenTags = new HashSet<>();
+
+    public FakeDirectory organization(String organizationId) {
+        activeOrganizations.add(organizationId);
+        return this;
+    }
+
+    public FakeDirectory customer(String customerId, String organizationId) {
+        openCustomers.put(customerId, organizationId);
+        return this;
+    }
+
+    public FakeDirectory bin(String binId, String organizationId) {
+        placedBins.put(binId, organizationId);
+        return this;
+    }
+
+    public FakeDirectory tag(String organizationId, String tag) {
+        takenTags.add(organizationId + "/" + tag);
+        return this;
+    }
+
+    @Override
+    public boolean isActiveOrganization(String organizationId) {
+        return activeOrganizations.contains(organizationId);
+    }
+
+    @Override
+    public Optional<String> organizationOfOpenCustomer(String customerId) {
+        return Optional.ofNullable(openCustomers.get(customerId));
+    }
+
+    @Override
+    public Optional<String> organizationOfPlacedBin(String binId) {
+        return Optional.ofNullable(placedBins.get(binId));
+    }
+
+    @Override
+    public boolean isTagTaken(String organizationId, String tag) {
+        return takenTags.contains(organizationId + "/" + tag);
+    }
+}

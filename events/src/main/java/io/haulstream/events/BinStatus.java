@@ -1,0 +1,8 @@
+package io.haulstream.events;
+
+public enum BinStatus {
+    ACTIVE,
+    INACTIVE,
+    MAINTENANCE,
+    RETIRED
+}

@@ -1,0 +1,9 @@
+package io.haulstream.events;
+
+public enum RouteStatus {
+    PLANNED,
+    ACTIVE,
+    IN_PROGRESS,
+    COMPLETED,
+    SUSPENDED
+}

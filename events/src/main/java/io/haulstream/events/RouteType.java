@@ -1,0 +1,8 @@
+package io.haulstream.events;
+
+public enum RouteType {
+    RESIDENTIAL,
+    COMMERCIAL,
+    ROLL_OFF,
+    RECYCLING
+}

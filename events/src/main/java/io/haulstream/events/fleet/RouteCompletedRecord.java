@@ -1,0 +1,5 @@
+package io.haulstream.events.fleet;
+
+import java.time.Instant;
+
+public record RouteCompletedRecord(String recordId, String routeId, Instant occurredAt) implements FleetRecord {}

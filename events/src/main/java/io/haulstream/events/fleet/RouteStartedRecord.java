@@ -1,0 +1,5 @@
+package io.haulstream.events.fleet;
+
+import java.time.Instant;
+
+public record RouteStartedRecord(String recordId, String routeId, Instant occurredAt) implements FleetRecord {}
