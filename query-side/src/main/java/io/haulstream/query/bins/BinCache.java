@@ -7,7 +7,6 @@ import io.haulstream.query.projection.ChangeListener;
 import io.haulstream.query.projection.Changes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Optional;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -40,15 +39,8 @@ class BinCache implements ChangeListener {
     @Override
     public void committed(Changes changes) {
         if (!changes.bins().isEmpty()) {
-            refresh(rows.findByBinIdIn(changes.bins()));
+            rows.findByBinIdIn(changes.bins()).forEach(row -> put(row.toView()));
         }
-        if (!changes.organizationsOfChangedBins().isEmpty()) {
-            refresh(rows.findByOrganizationIds(changes.organizationsOfChangedBins()));
-        }
-    }
-
-    private void refresh(List<BinRow> changed) {
-        changed.forEach(row -> put(row.toView()));
     }
 
     private BinView read(String body) {

@@ -35,7 +35,7 @@ class BinQueryController {
         Optional<ConsistencyToken> token = consistency.await(minPosition, tokenHeader);
         BinView bin = cached(binId, token).orElseGet(() -> load(binId));
         // Tenancy: another organization's bin is reported exactly like a missing one.
-        if (!bin.organizationId().equals(organizationId)) {
+        if (!bin.organizationId().equals(organizationId) || bin.removed()) {
             throw notFound(binId);
         }
         return bin;

@@ -24,6 +24,15 @@ class BinRow {
     @Column(name = "organization_name")
     private String organizationName;
 
+    @Column(name = "customer_id")
+    private String customerId;
+
+    @Column(name = "customer_name")
+    private String customerName;
+
+    @Column(name = "service_address")
+    private String serviceAddress;
+
     private String tag;
 
     @Column(name = "container_type")
@@ -40,8 +49,25 @@ class BinRow {
     @Column(columnDefinition = "geography(Point,4326)")
     private Point location;
 
+    @Column(name = "fill_percent")
+    private Integer fillPercent;
+
+    @Column(name = "fill_reported_at")
+    private Instant fillReportedAt;
+
+    @Column(name = "last_serviced_at")
+    private Instant lastServicedAt;
+
+    @Column(name = "service_count")
+    private int serviceCount;
+
+    @Column(name = "route_id")
+    private String routeId;
+
     @Column(name = "placed_at")
     private Instant placedAt;
+
+    private boolean deleted;
 
     private long version;
 
@@ -52,13 +78,22 @@ class BinRow {
                 binId,
                 organizationId,
                 organizationName,
+                customerId,
+                customerName,
+                serviceAddress,
                 tag,
                 containerType,
                 wasteStream,
                 capacityLitres,
                 status,
                 new BinView.Location(location.getY(), location.getX()),
+                fillPercent,
+                fillReportedAt,
+                lastServicedAt,
+                serviceCount,
+                routeId,
                 placedAt,
+                deleted,
                 version);
     }
 }

@@ -3,7 +3,8 @@ package io.haulstream.query.bins;
 import java.time.Instant;
 
 /**
- * A bin as dispatchers read it, with its organization's name, so a list needs no second query.
+ * A bin as dispatchers read it, with its customer's and organization's names, so a list needs
+ * no second query.
  *
  * @param version the row version: grows with every change, and the cache never goes back to a lower one
  */
@@ -11,13 +12,22 @@ public record BinView(
         String binId,
         String organizationId,
         String organizationName,
+        String customerId,
+        String customerName,
+        String serviceAddress,
         String tag,
         String containerType,
         String wasteStream,
         int capacityLitres,
         String status,
         Location location,
+        Integer fillPercent,
+        Instant fillReportedAt,
+        Instant lastServicedAt,
+        int serviceCount,
+        String routeId,
         Instant placedAt,
+        boolean removed,
         long version) {
 
     public record Location(double latitude, double longitude) {}

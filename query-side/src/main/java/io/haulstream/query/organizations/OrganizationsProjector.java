@@ -1,6 +1,8 @@
 package io.haulstream.query.organizations;
 
+import io.haulstream.events.OrganizationDeactivated;
 import io.haulstream.events.OrganizationRegistered;
+import io.haulstream.events.OrganizationRenamed;
 import io.haulstream.query.projection.Changes;
 import io.haulstream.query.projection.ProjectedEvent;
 import io.haulstream.query.projection.Projector;
@@ -26,6 +28,16 @@ class OrganizationsProjector implements Projector {
                     registered.organizationId(),
                     registered.name(),
                     Timestamp.from(registered.registeredAt()));
+        } else if (projected.event() instanceof OrganizationRenamed renamed) {
+            jdbc.update(
+                    "update read_model.organizations set name = ?, version = version + 1 where organization_id = ?",
+                    renamed.name(),
+                    renamed.organizationId());
+        } else if (projected.event() instanceof OrganizationDeactivated deactivated) {
+            jdbc.update(
+                    "update read_model.organizations set active = false, version = version + 1"
+                            + " where organization_id = ?",
+                    deactivated.organizationId());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.haulstream.query.projection;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -7,26 +8,20 @@ import java.util.Set;
 public final class Changes {
 
     private final Set<String> bins = new HashSet<>();
-    private final Set<String> organizationsOfChangedBins = new HashSet<>();
 
     public void binChanged(String binId) {
         bins.add(binId);
     }
 
-    /** For changes that reach every bin of an organization, such as its new name. */
-    public void allBinsOfOrganizationChanged(String organizationId) {
-        organizationsOfChangedBins.add(organizationId);
+    public void binsChanged(Collection<String> binIds) {
+        bins.addAll(binIds);
     }
 
     public Set<String> bins() {
         return bins;
     }
 
-    public Set<String> organizationsOfChangedBins() {
-        return organizationsOfChangedBins;
-    }
-
     public boolean isEmpty() {
-        return bins.isEmpty() && organizationsOfChangedBins.isEmpty();
+        return bins.isEmpty();
     }
 }

@@ -1,11 +1,14 @@
 package io.haulstream.query.projection;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.Topics;
+import io.haulstream.events.upcasting.Upcasters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,11 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a record of the events topic back into an event. An unknown type is for other readers
- * and is skipped; a known type in a revision this build cannot read stops the projection, because
- * skipping it would silently corrupt the read model.
+ * and is skipped; an older revision is upcast with the events module's upcasters (the same ones
+ * the command side applies to its event store); a revision with no way to the current one stops
+ * the projection, because skipping it would silently corrupt the read model.
  */
 @Component
 class EventDecoder {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final ObjectMapper json;
 
@@ -33,12 +39,15 @@ class EventDecoder {
             return Optional.empty();
         }
         String revision = header(record, Topics.HEADER_REVISION);
-        if (!Objects.equals(revision, HaulstreamEvent.revisionOf(type.get()))) {
-            throw new UndecodableEvent(record, typeName + " revision " + revision + " is not readable by this build");
-        }
+        String current = HaulstreamEvent.revisionOf(type.get());
         try {
+            HaulstreamEvent event = Objects.equals(revision, current)
+                    ? json.readValue(record.value(), type.get())
+                    : json.convertValue(
+                            Upcasters.upcast(typeName, revision, current, json.readValue(record.value(), JSON_OBJECT)),
+                            type.get());
             return Optional.of(new ProjectedEvent(
-                    json.readValue(record.value(), type.get()),
+                    event,
                     header(record, Topics.HEADER_AGGREGATE_ID),
                     Long.parseLong(header(record, Topics.HEADER_SEQUENCE)),
                     Long.parseLong(header(record, Topics.HEADER_GLOBAL_POSITION)),

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.events.BinMoved;
 import io.haulstream.events.BinPlaced;
+import io.haulstream.events.BinRemoved;
 import io.haulstream.events.ConsistencyToken;
 import io.haulstream.events.ContainerType;
+import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.GeoPoint;
 import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.OrganizationRegistered;
@@ -153,6 +156,56 @@ class BinProjectionIT {
     }
 
     @Test
+    void fillsInTheCustomerWhicheverOfTheTwoEventsArrivesFirst() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        publish(new OrganizationRegistered(organizationId, "Order Co", AT), 0);
+        publish(placed(binId, organizationId), 0);
+        ConsistencyToken customer = publish(
+                new CustomerRegistered(
+                        "customer-of-" + binId, organizationId, "Bakery", "Main St 1", new GeoPoint(13.4, 52.5), AT),
+                0);
+
+        JsonNode bin = get(organizationId, binId, customer).getBody();
+        // The customer's event may be projected before the bin's: wait for the bin, then read.
+        for (int attempt = 0; attempt < 100 && !"Bakery".equals(text(bin, "customerName")); attempt++) {
+            Thread.sleep(50);
+            bin = get(organizationId, binId, customer).getBody();
+        }
+        assertThat(text(bin, "customerName")).isEqualTo("Bakery");
+        assertThat(text(bin, "serviceAddress")).isEqualTo("Main St 1");
+    }
+
+    @Test
+    void refreshesTheCachedBinWhenItMovesSoAReadWithoutTokenIsNotStale() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        publish(new OrganizationRegistered(organizationId, "Mover", AT), 0);
+        ConsistencyToken placedToken = publish(placed(binId, organizationId), 0);
+        get(organizationId, binId, placedToken);
+        http.getForEntity("/api/v1/organizations/{o}/bins/{b}", JsonNode.class, organizationId, binId);
+
+        ConsistencyToken moved = publish(new BinMoved(binId, organizationId, new GeoPoint(13.5, 52.6), AT), 1);
+        get(organizationId, binId, moved);
+        awaitCachedVersionAtLeast(binId, 2);
+
+        JsonNode cached = http.getForEntity("/api/v1/organizations/{o}/bins/{b}", JsonNode.class, organizationId, binId)
+                .getBody();
+        assertThat(cached.get("location").get("latitude").asDouble()).isEqualTo(52.6);
+    }
+
+    @Test
+    void hidesARemovedBin() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        publish(new OrganizationRegistered(organizationId, "Remover", AT), 0);
+        publish(placed(binId, organizationId), 0);
+        ConsistencyToken removed = publish(new BinRemoved(binId, organizationId, AT), 1);
+
+        assertThat(get(organizationId, binId, removed).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void answersServiceUnavailableWhenTheTokensEventIsNotProjectedInTime() {
         String organizationId = UUID.randomUUID().toString();
         ConsistencyToken never = new ConsistencyToken(UUID.randomUUID().toString(), 0, Long.MAX_VALUE);
@@ -193,12 +246,29 @@ class BinProjectionIT {
         return new BinPlaced(
                 binId,
                 organizationId,
+                "customer-of-" + binId,
                 "NS-1",
                 ContainerType.CART,
                 io.haulstream.events.WasteStream.GENERAL,
                 240,
                 new GeoPoint(13.404954, 52.520008),
                 AT);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private void awaitCachedVersionAtLeast(String binId, long version) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String cached = redis.<String, String>getMap("bin:" + binId, StringCodec.INSTANCE)
+                    .get("version");
+            if (cached != null && Long.parseLong(cached) >= version) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("bin:" + binId + " never reached version " + version);
     }
 
     private ResponseEntity<JsonNode> get(String organizationId, String binId, ConsistencyToken token) {

@@ -1,0 +1,2 @@
+/** The customers read model: one row per customer. */
+package io.haulstream.query.customers;
