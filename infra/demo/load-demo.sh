@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Loads a small demo city through the command API: three haulers, each with bins clustered
-# around a few streets of central Berlin. It goes through the real path (commands, events,
+# Loads a small demo city through the command API: three haulers, each with a customer at each
+# of five street corners of central Berlin, bins clustered around them and a Monday route
+# through the corners with its first bins as stops. It goes through the real path (commands, events,
 # Kafka, projectors), so what the query API shows afterwards was projected, not inserted.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,16 +35,32 @@ last_org=""
 total=0
 for hauler in "Spree Hauling" "Mitte Recycling" "Tiergarten Waste"; do
   org="$(post /organizations "{\"name\":\"$hauler\"}" | json_field id)"
+  customers=()
+  path=""
+  for c in "${!corners[@]}"; do
+    corner=(${corners[$c]})
+    customers+=("$(post "/organizations/$org/customers" \
+      "{\"name\":\"$hauler customer $((c + 1))\",\"serviceAddress\":\"Corner $((c + 1)), Berlin\",\"location\":{\"latitude\":${corner[0]},\"longitude\":${corner[1]}}}" |
+      json_field id)")
+    path+="${path:+,}{\"latitude\":${corner[0]},\"longitude\":${corner[1]}}"
+  done
+  route="$(post "/organizations/$org/routes" \
+    "{\"name\":\"$hauler Monday\",\"type\":\"RESIDENTIAL\",\"serviceDay\":\"MONDAY\",\"territory\":\"MITTE\",\"path\":[$path]}" |
+    json_field id)"
   for i in $(seq 1 "$bins_per_org"); do
-    corner=(${corners[$((RANDOM % ${#corners[@]}))]})
+    pick=$((RANDOM % ${#corners[@]}))
+    corner=(${corners[$pick]})
     # Up to ~150 m from the corner, the way bins line a street.
     lat="$(awk -v b="${corner[0]}" -v r="$RANDOM" 'BEGIN { printf "%.6f", b + (r / 32767 - 0.5) * 0.0027 }')"
     lon="$(awk -v b="${corner[1]}" -v r="$RANDOM" 'BEGIN { printf "%.6f", b + (r / 32767 - 0.5) * 0.0044 }')"
-    body="{\"tag\":\"${hauler:0:2}-$(printf %04d "$i")\",\"containerType\":\"${containers[$((RANDOM % ${#containers[@]}))]}\","
+    body="{\"customerId\":\"${customers[$pick]}\",\"tag\":\"${hauler:0:2}-$(printf %04d "$i")\",\"containerType\":\"${containers[$((RANDOM % ${#containers[@]}))]}\","
     body+="\"wasteStream\":\"${streams[$((RANDOM % ${#streams[@]}))]}\",\"capacityLitres\":240,"
     body+="\"location\":{\"latitude\":$lat,\"longitude\":$lon}}"
     reply="$(post "/organizations/$org/bins" "$body")"
     last_bin="$(json_field id <<<"$reply")"
+    if ((i <= 10)); then
+      curl -fsS -X PUT -H 'Content-Type: application/json' -d '{}' "$api/organizations/$org/routes/$route/stops/$last_bin" >/dev/null
+    fi
     last_token="$(json_field consistencyToken <<<"$reply")"
     last_org="$org"
     total=$((total + 1))
@@ -54,6 +71,6 @@ echo
 
 # Read the last bin back with its token: proves the whole path answered before saying done.
 curl -fsS "http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$last_org/bins/$last_bin?minPosition=$last_token" >/dev/null
-echo "3 organizations, $total bins on $(date -u +%FT%TZ)" >"$marker"
-echo "demo: loaded 3 organizations and $total bins; try"
+echo "3 organizations, 15 customers, 3 routes, $total bins on $(date -u +%FT%TZ)" >"$marker"
+echo "demo: loaded 3 organizations, 15 customers, 3 routes and $total bins; try"
 echo "  curl 'http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$last_org/bins/$last_bin'"

@@ -27,6 +27,7 @@ CREATE TABLE command_idempotency (
     status          INTEGER,
     location        TEXT,
     token           TEXT,
+    content_type    TEXT,
     body            TEXT,
     created_at      TIMESTAMPTZ  NOT NULL DEFAULT now()
 );

@@ -75,8 +75,9 @@ class CommandPathIT {
         assertThat(organization.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String organizationId = organization.getBody().get("id").asText();
 
+        String customerId = customer(organizationId);
         ResponseEntity<JsonNode> bin =
-                post("/api/v1/organizations/" + organizationId + "/bins", placeBin(52.52, 13.40));
+                post("/api/v1/organizations/" + organizationId + "/bins", placeBin(customerId, 52.52, 13.40));
         assertThat(bin.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String binId = bin.getBody().get("id").asText();
         assertThat(bin.getHeaders().getLocation())
@@ -91,11 +92,12 @@ class CommandPathIT {
         ConsumerRecord<String, byte[]> placed =
                 records.stream().filter(r -> r.key().equals(binId)).findFirst().orElseThrow();
         assertThat(header(placed, Topics.HEADER_EVENT_TYPE)).isEqualTo("BinPlaced");
-        assertThat(header(placed, Topics.HEADER_REVISION)).isEqualTo("1");
+        assertThat(header(placed, Topics.HEADER_REVISION)).isEqualTo("2");
         assertThat(header(placed, Topics.HEADER_SEQUENCE)).isEqualTo("0");
         assertThat(header(placed, Topics.HEADER_GLOBAL_POSITION)).isEqualTo(Long.toString(token.globalPosition()));
         JsonNode payload = json.readTree(placed.value());
         assertThat(payload.get("organizationId").asText()).isEqualTo(organizationId);
+        assertThat(payload.get("customerId").asText()).isEqualTo(customerId);
         assertThat(payload.get("location").get("latitude").asDouble()).isEqualTo(52.52);
     }
 
@@ -123,8 +125,8 @@ class CommandPathIT {
                 .get("id")
                 .asText();
 
-        ResponseEntity<JsonNode> refused =
-                post("/api/v1/organizations/" + organizationId + "/bins", placeBin(95.0, 13.40));
+        ResponseEntity<JsonNode> refused = post(
+                "/api/v1/organizations/" + organizationId + "/bins", placeBin(customer(organizationId), 95.0, 13.40));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -135,7 +137,7 @@ class CommandPathIT {
 
     @Test
     void refusesAnUnknownWasteStreamListingTheKnownOnes() {
-        Map<String, Object> request = new java.util.HashMap<>(placeBin(52.5, 13.4));
+        Map<String, Object> request = new java.util.HashMap<>(placeBin("c", 52.5, 13.4));
         request.put("wasteStream", "PLUTONIUM");
 
         ResponseEntity<JsonNode> refused = post("/api/v1/organizations/any/bins", request);
@@ -148,14 +150,125 @@ class CommandPathIT {
 
     @Test
     void refusesABinOfAnUnregisteredOrganization() {
-        ResponseEntity<JsonNode> refused = post("/api/v1/organizations/nobody/bins", placeBin(52.5, 13.4));
+        ResponseEntity<JsonNode> refused = post("/api/v1/organizations/nobody/bins", placeBin("c", 52.5, 13.4));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("organizationId");
     }
 
-    private static Map<String, Object> placeBin(double latitude, double longitude) {
+    @Test
+    void answersARetriedRequestWithTheFirstAnswerAndAppliesItOnce() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("name", "Retry Hauling " + key);
+
+        ResponseEntity<JsonNode> first = post("/api/v1/organizations", body, key);
+        ResponseEntity<JsonNode> retry = post("/api/v1/organizations", body, key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation())
+                .isEqualTo(first.getHeaders().getLocation());
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                        Long.class,
+                        "%Retry Hauling " + key + "%"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedForADifferentRequest() {
+        String key = UUID.randomUUID().toString();
+        post("/api/v1/organizations", Map.of("name", "First"), key);
+
+        ResponseEntity<JsonNode> reused = post("/api/v1/organizations", Map.of("name", "Second"), key);
+
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(reused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        ResponseEntity<JsonNode> document = http.getForEntity("/api/openapi", JsonNode.class);
+
+        assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(document.getBody().get("paths").has("/api/v1/organizations/{organizationId}/bins/{binId}/services"))
+                .isTrue();
+    }
+
+    @Test
+    void takesAServiceRecordOnceAndRefusesServicingARetiredBin() {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Service Co"))
+                .getBody()
+                .get("id")
+                .asText();
+        String bin = "/api/v1/organizations/" + organizationId + "/bins/"
+                + post(
+                                "/api/v1/organizations/" + organizationId + "/bins",
+                                placeBin(customer(organizationId), 52.5, 13.4))
+                        .getBody()
+                        .get("id")
+                        .asText();
+        Map<String, Object> service = Map.of("outcome", "EMPTIED", "weightKg", 12.5, "fleetRecordId", "truck-1:42");
+
+        assertThat(post(bin + "/services", service).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ConsistencyToken afterRepeat = ConsistencyToken.decode(post(bin + "/services", service)
+                .getBody()
+                .get("consistencyToken")
+                .asText());
+        assertThat(afterRepeat.sequence()).isEqualTo(1);
+
+        http.exchange(
+                RequestEntity.put(bin + "/status")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("status", "RETIRED")),
+                JsonNode.class);
+        ResponseEntity<JsonNode> refused =
+                post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", "truck-1:43"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("detail").asText()).contains("retired");
+    }
+
+    @Test
+    void answersNotFoundForTheBinOfAnotherOrganization() {
+        String owner = post("/api/v1/organizations", Map.of("name", "Owner"))
+                .getBody()
+                .get("id")
+                .asText();
+        String other = post("/api/v1/organizations", Map.of("name", "Other"))
+                .getBody()
+                .get("id")
+                .asText();
+        String binId = post("/api/v1/organizations/" + owner + "/bins", placeBin(customer(owner), 52.5, 13.4))
+                .getBody()
+                .get("id")
+                .asText();
+
+        ResponseEntity<JsonNode> refused = http.exchange(
+                RequestEntity.delete("/api/v1/organizations/" + other + "/bins/" + binId)
+                        .build(),
+                JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private String customer(String organizationId) {
+        return post(
+                        "/api/v1/organizations/" + organizationId + "/customers",
+                        Map.of(
+                                "name", "Bakery",
+                                "serviceAddress", "Main St 1",
+                                "location", Map.of("latitude", 52.5, "longitude", 13.4)))
+                .getBody()
+                .get("id")
+                .asText();
+    }
+
+    private static Map<String, Object> placeBin(String customerId, double latitude, double longitude) {
         return Map.of(
+                "customerId",
+                customerId,
                 "tag",
                 "NS-" + UUID.randomUUID().toString().substring(0, 8),
                 "containerType",
@@ -171,6 +284,15 @@ class CommandPathIT {
     private ResponseEntity<JsonNode> post(String path, Object body) {
         return http.exchange(
                 RequestEntity.post(path).contentType(MediaType.APPLICATION_JSON).body(body), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Object body, String idempotencyKey) {
+        return http.exchange(
+                RequestEntity.post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", idempotencyKey)
+                        .body(body),
+                JsonNode.class);
     }
 
     /** Other tests of this class write to the same topic, so it reads until it has these keys' records. */

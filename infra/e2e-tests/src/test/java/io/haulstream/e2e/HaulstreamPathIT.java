@@ -72,10 +72,21 @@ class HaulstreamPathIT {
         assertThat(organization.statusCode()).isEqualTo(201);
         String organizationId = JSON.readTree(organization.body()).get("id").asText();
 
+        HttpResponse<String> customer = post(
+                commandSide,
+                "/api/v1/organizations/" + organizationId + "/customers",
+                Map.of(
+                        "name", "Viktualienmarkt Stand 7",
+                        "serviceAddress", "Viktualienmarkt 3, Munich",
+                        "location", Map.of("latitude", 48.1351, "longitude", 11.5762)));
+        assertThat(customer.statusCode()).as(customer.body()).isEqualTo(201);
+        String customerId = JSON.readTree(customer.body()).get("id").asText();
+
         HttpResponse<String> placed = post(
                 commandSide,
                 "/api/v1/organizations/" + organizationId + "/bins",
                 Map.of(
+                        "customerId", customerId,
                         "tag", "ES-0001",
                         "containerType", "FRONT_LOAD",
                         "wasteStream", "ORGANIC",
@@ -96,6 +107,7 @@ class HaulstreamPathIT {
                 .isEqualTo(JSON.readTree(placed.body()).get("id").asText());
         assertThat(bin.get("organizationId").asText()).isEqualTo(organizationId);
         assertThat(bin.get("tag").asText()).isEqualTo("ES-0001");
+        assertThat(bin.get("customerId").asText()).isEqualTo(customerId);
         assertThat(bin.get("wasteStream").asText()).isEqualTo("ORGANIC");
         assertThat(bin.get("capacityLitres").asInt()).isEqualTo(1100);
         assertThat(bin.get("location").get("latitude").asDouble()).isEqualTo(48.137154);
