@@ -1,0 +1,239 @@
+package io.haulstream.command.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Fleet records through a real broker: good, repeated and broken ones. Every record ends either
+ * applied once or on the dead-letter topic with its reason, and a broken record never blocks the
+ * ones behind it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class FleetInboundIT {
+
+    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    private static final String RUN = UUID.randomUUID().toString();
+    private static final String EVENTS = "it.fleet.events." + RUN;
+    private static final String INBOUND = "it.fleet.inbound." + RUN;
+    private static final String DEAD_LETTERS = "it.fleet.inbound.DLT." + RUN;
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void topics(DynamicPropertyRegistry registry) {
+        registry.add("haulstream.relay.topic", () -> EVENTS);
+        registry.add("haulstream.fleet.topic", () -> INBOUND);
+        registry.add("haulstream.fleet.dead-letter-topic", () -> DEAD_LETTERS);
+        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+    }
+
+    @BeforeAll
+    static void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(
+                            new NewTopic(EVENTS, 3, (short) 1),
+                            new NewTopic(INBOUND, 3, (short) 1),
+                            new NewTopic(DEAD_LETTERS, 3, (short) 1)))
+                    .all()
+                    .get();
+        }
+    }
+
+    @Test
+    void appliesGoodRecordsOnceAndDeadLettersTheUnusableWithTheirReasons() throws Exception {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Fleet Co"));
+        String customerId = post(
+                "/api/v1/organizations/" + organizationId + "/customers",
+                Map.of("name", "Shop", "serviceAddress", "Main St 1", "location", point()));
+        String binId = placeBin(organizationId, customerId, "F-1");
+        String retiredBinId = placeBin(organizationId, customerId, "F-2");
+        http.exchange(
+                RequestEntity.put("/api/v1/organizations/" + organizationId + "/bins/" + retiredBinId + "/status")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("status", "RETIRED")),
+                JsonNode.class);
+        String routeId = post(
+                "/api/v1/organizations/" + organizationId + "/routes",
+                Map.of(
+                        "name", "Monday",
+                        "type", "RESIDENTIAL",
+                        "serviceDay", "MONDAY",
+                        "territory", "NORTH",
+                        "path", List.of(point(), Map.of("latitude", 52.53, "longitude", 13.41))));
+        http.exchange(
+                RequestEntity.put("/api/v1/organizations/" + organizationId + "/routes/" + routeId + "/status")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("status", "ACTIVE")),
+                JsonNode.class);
+
+        String serviced = serviced("rec-1", binId);
+        publish(binId, serviced);
+        publish(binId, serviced);
+        publish(binId, "{not json");
+        publish("nobody", serviced("rec-2", "no-such-bin"));
+        publish(retiredBinId, serviced("rec-3", retiredBinId));
+        publish(
+                binId,
+                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"rec-4\",\"binId\":\"" + binId
+                        + "\",\"occurredAt\":\"2026-11-24T08:00:00Z\"}");
+        publish(
+                binId,
+                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"rec-5\",\"binId\":\"" + binId
+                        + "\",\"fillPercent\":35,\"occurredAt\":\"2026-11-24T08:01:00Z\"}");
+        publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
+        publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
+        publish(routeId, route("ROUTE_COMPLETED", "rec-7", routeId));
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(4);
+        assertThat(deadLetters).hasSize(4);
+        assertThat(deadLetters)
+                .extracting(r -> header(r, "haulstream.dlt.reason"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("not a fleet record"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("unknown aggregate"))
+                .anySatisfy(reason -> assertThat(reason).contains("retired"))
+                .anySatisfy(reason -> assertThat(reason).isEqualTo("fillPercent is required"));
+        assertThat(deadLetters).allSatisfy(r -> assertThat(header(r, "kafka_dlt-original-topic"))
+                .isEqualTo(INBOUND));
+
+        awaitEvents(binId, "BinFillLevelReported", 1);
+        assertThat(countEvents(binId, "BinServiced")).isEqualTo(1);
+        assertThat(countEvents(retiredBinId, "BinServiced")).isZero();
+        awaitEvents(routeId, "RouteStatusChanged", 3);
+        assertThat(jdbc.queryForList(
+                        "select convert_from(payload, 'UTF8')::jsonb ->> 'to' from domain_event_entry"
+                                + " where aggregate_identifier = ? and payload_type like '%RouteStatusChanged'"
+                                + " order by sequence_number",
+                        String.class, routeId))
+                .containsExactly("ACTIVE", "IN_PROGRESS", "COMPLETED");
+    }
+
+    private static Map<String, Object> point() {
+        return Map.of("latitude", 52.52, "longitude", 13.40);
+    }
+
+    private static String serviced(String recordId, String binId) {
+        return "{\"type\":\"BIN_SERVICED\",\"recordId\":\"" + recordId + "\",\"binId\":\"" + binId
+                + "\",\"routeId\":\"r\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,"
+                + "\"occurredAt\":\"2026-11-24T07:30:00Z\"}";
+    }
+
+    private static String route(String type, String recordId, String routeId) {
+        return "{\"type\":\"" + type + "\",\"recordId\":\"" + recordId + "\",\"routeId\":\"" + routeId
+                + "\",\"occurredAt\":\"2026-11-24T06:00:00Z\"}";
+    }
+
+    private String placeBin(String organizationId, String customerId, String tag) {
+        return post(
+                "/api/v1/organizations/" + organizationId + "/bins",
+                Map.of(
+                        "customerId",
+                        customerId,
+                        "tag",
+                        tag,
+                        "containerType",
+                        "CART",
+                        "wasteStream",
+                        "GENERAL",
+                        "capacityLitres",
+                        240,
+                        "location",
+                        point()));
+    }
+
+    private String post(String path, Object body) {
+        JsonNode reply = http.exchange(
+                        RequestEntity.post(path)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(body),
+                        JsonNode.class)
+                .getBody();
+        return reply.get("id").asText();
+    }
+
+    private static void publish(String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(INBOUND, key, value)).get();
+        }
+    }
+
+    private long countEvents(String aggregateId, String type) {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type = ?",
+                Long.class,
+                aggregateId,
+                "io.haulstream.events." + type);
+    }
+
+    private void awaitEvents(String aggregateId, String type, long count) throws InterruptedException {
+        for (int attempt = 0; attempt < 200 && countEvents(aggregateId, type) < count; attempt++) {
+            Thread.sleep(50);
+        }
+        assertThat(countEvents(aggregateId, type)).isEqualTo(count);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        BOOTSTRAP,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(DEAD_LETTERS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // Anything beyond the expected ones would be a record dead-lettered by mistake.
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
