@@ -231,6 +231,39 @@ class CommandPathIT {
     }
 
     @Test
+    void loadsABinWhoseHistoryBeganInRevisionOneOfBinPlaced() {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Old Timer"))
+                .getBody()
+                .get("id")
+                .asText();
+        String binId = UUID.randomUUID().toString();
+        String revisionOne = "{\"binId\":\"" + binId + "\",\"organizationId\":\"" + organizationId
+                + "\",\"tag\":\"OLD-1\",\"containerType\":\"CART\",\"wasteStream\":\"GENERAL\","
+                + "\"capacityLitres\":240,\"location\":{\"longitude\":13.4,\"latitude\":52.5},"
+                + "\"placedAt\":\"2026-11-01T07:00:00Z\"}";
+        jdbc.update(
+                "insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type,"
+                        + " time_stamp, aggregate_identifier, sequence_number, type)"
+                        + " values (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '1',"
+                        + " 'io.haulstream.events.BinPlaced', '2026-11-01T07:00:00Z', ?, 0, 'Bin')",
+                UUID.randomUUID().toString(),
+                revisionOne,
+                binId);
+
+        ResponseEntity<JsonNode> moved = http.exchange(
+                RequestEntity.put("/api/v1/organizations/" + organizationId + "/bins/" + binId + "/location")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("latitude", 52.51, "longitude", 13.41)),
+                JsonNode.class);
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ConsistencyToken.decode(
+                                moved.getBody().get("consistencyToken").asText())
+                        .sequence())
+                .isEqualTo(1);
+    }
+
+    @Test
     void answersNotFoundForTheBinOfAnotherOrganization() {
         String owner = post("/api/v1/organizations", Map.of("name", "Owner"))
                 .getBody()
