@@ -86,12 +86,18 @@ class HaulstreamPathIT {
                 commandSide,
                 "/api/v1/organizations/" + organizationId + "/bins",
                 Map.of(
-                        "customerId", customerId,
-                        "tag", "ES-0001",
-                        "containerType", "FRONT_LOAD",
-                        "wasteStream", "ORGANIC",
-                        "capacityLitres", 1100,
-                        "location", Map.of("latitude", 48.137154, "longitude", 11.576124)));
+                        "customerId",
+                        customerId,
+                        "tag",
+                        "ES-0001",
+                        "containerType",
+                        "FRONT_LOAD",
+                        "wasteStream",
+                        "ORGANIC",
+                        "capacityLitres",
+                        1100,
+                        "location",
+                        Map.of("latitude", 48.137154, "longitude", 11.576124)));
         assertThat(placed.statusCode()).isEqualTo(201);
         String token = placed.headers().firstValue("Consistency-Token").orElseThrow();
         String location = placed.headers().firstValue("Location").orElseThrow();
