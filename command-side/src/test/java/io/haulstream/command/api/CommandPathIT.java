@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
@@ -261,6 +267,46 @@ class CommandPathIT {
                                 moved.getBody().get("consistencyToken").asText())
                         .sequence())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void appliesConcurrentCommandsOnOneBinEachOnceAndInSequence() throws Exception {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Busy"))
+                .getBody()
+                .get("id")
+                .asText();
+        String binId = post(
+                        "/api/v1/organizations/" + organizationId + "/bins",
+                        placeBin(customer(organizationId), 52.5, 13.4))
+                .getBody()
+                .get("id")
+                .asText();
+        String services = "/api/v1/organizations/" + organizationId + "/bins/" + binId + "/services";
+        List<Callable<HttpStatusCode>> requests = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String recordId = "truck:" + i;
+            requests.add(() -> post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", recordId))
+                    .getStatusCode());
+        }
+        for (int i = 0; i < 10; i++) {
+            requests.add(() -> post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", "truck:repeated"))
+                    .getStatusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (Future<HttpStatusCode> reply : pool.invokeAll(requests)) {
+                assertThat(reply.get()).isEqualTo(HttpStatus.OK);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<Long> sequences = jdbc.queryForList(
+                "select sequence_number from domain_event_entry where aggregate_identifier = ? order by 1",
+                Long.class,
+                binId);
+        assertThat(sequences).hasSize(32);
+        assertThat(sequences).isEqualTo(LongStream.range(0, 32).boxed().toList());
     }
 
     @Test
