@@ -80,6 +80,7 @@ class ProjectionBatch {
                 duplicates.increment();
             }
         }
+        projectors.forEach(projector -> projector.batchDone(changes));
         lastOfPartition.forEach((partition, record) -> store.saveNextOffset(
                 group, topic, partition, record.offset() + 1, lastGlobalPosition.getOrDefault(partition, -1L)));
         if (!changes.isEmpty()) {

@@ -7,4 +7,7 @@ package io.haulstream.query.projection;
 public interface Projector {
 
     void project(ProjectedEvent event, Changes changes);
+
+    /** Called once after the batch's last event, still inside its transaction, to write what was gathered. */
+    default void batchDone(Changes changes) {}
 }
