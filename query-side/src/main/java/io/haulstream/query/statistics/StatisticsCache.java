@@ -63,7 +63,7 @@ class StatisticsCache implements ChangeListener {
     private <T> T read(String key, Class<T> type) {
         Optional<VersionedCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
-            return read(cached.get().body(), type);
+            return parse(cached.get().body(), type);
         }
         Versioned fresh = load(key);
         cache.putIfNewer(key, new VersionedCache.Entry(fresh.version(), write(fresh.value())));
@@ -90,7 +90,7 @@ class StatisticsCache implements ChangeListener {
         return key.split(":", 3)[1];
     }
 
-    private <T> T read(String body, Class<T> type) {
+    private <T> T parse(String body, Class<T> type) {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
