@@ -18,15 +18,17 @@ final class Application implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private Process process;
     final int port;
 
-    private Application(String name, Process process, Path log, int port) {
+    private Application(String name, ProcessBuilder builder, Path log, int port) throws IOException {
         this.name = name;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
         this.port = port;
+        this.process = builder.start();
     }
 
     static Application start(String name, String jarProperty, String portVariable, Map<String, String> environment)
@@ -37,13 +39,23 @@ final class Application implements AutoCloseable {
         }
         int port = freePort();
         Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(name + ".log");
+        Files.deleteIfExists(log);
         ProcessBuilder builder = new ProcessBuilder(
                         ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put(portVariable, Integer.toString(port));
-        return new Application(name, builder.start(), log, port);
+        return new Application(name, builder, log, port);
+    }
+
+    /** Kills the process at once, as a crash would: no shutdown hook, no graceful stop. */
+    void crash() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    void restart() throws IOException {
+        process = builder.start();
     }
 
     URI uri(String path) {

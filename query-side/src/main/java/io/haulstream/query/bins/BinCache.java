@@ -32,15 +32,20 @@ class BinCache implements ChangeListener {
         return cache.get(binId).map(entry -> read(entry.body()));
     }
 
-    void put(BinView view) {
-        cache.putIfNewer(view.binId(), new VersionedCache.Entry(view.version(), write(view)));
+    boolean put(BinView view) {
+        return cache.putIfNewer(view.binId(), new VersionedCache.Entry(view.version(), write(view)));
     }
 
     @Override
-    public void committed(Changes changes) {
-        if (!changes.bins().isEmpty()) {
-            rows.findByBinIdIn(changes.bins()).forEach(row -> put(row.toView()));
+    public boolean committed(Changes changes) {
+        if (changes.bins().isEmpty()) {
+            return true;
         }
+        boolean all = true;
+        for (BinRow row : rows.findByBinIdIn(changes.bins())) {
+            all &= put(row.toView());
+        }
+        return all;
     }
 
     private BinView read(String body) {

@@ -71,7 +71,10 @@ public class VersionedCache {
         }
     }
 
-    /** @return whether the entry was written; false when Redis holds an equal or newer version, or is down */
+    /**
+     * @return whether Redis answered: true when it took the entry or already held an equal or newer
+     *     version, false when it could not be reached
+     */
     public boolean putIfNewer(String id, Entry entry) {
         try {
             Long written = redis.getScript(StringCodec.INSTANCE)
@@ -84,7 +87,7 @@ public class VersionedCache {
                             entry.body());
             boolean replaced = written != null && written == 1L;
             (replaced ? writes : staleWrites).increment();
-            return replaced;
+            return true;
         } catch (RuntimeException e) {
             fallback("write", id, e);
             return false;

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,12 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class ProjectionBatch {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectionBatch.class);
-
     private final ProjectionStore store;
     private final EventDecoder decoder;
     private final List<Projector> projectors;
-    private final List<ChangeListener> listeners;
+    private final CacheOutbox outbox;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter unknown;
@@ -37,12 +33,12 @@ class ProjectionBatch {
             ProjectionStore store,
             EventDecoder decoder,
             List<Projector> projectors,
-            List<ChangeListener> listeners,
+            CacheOutbox outbox,
             MeterRegistry meters) {
         this.store = store;
         this.decoder = decoder;
         this.projectors = projectors;
-        this.listeners = listeners;
+        this.outbox = outbox;
         this.applied = meters.counter("haulstream.projection.events", "outcome", "applied");
         this.duplicates = meters.counter("haulstream.projection.events", "outcome", "duplicate");
         this.unknown = meters.counter("haulstream.projection.events", "outcome", "unknown-type");
@@ -84,26 +80,15 @@ class ProjectionBatch {
         lastOfPartition.forEach((partition, record) -> store.saveNextOffset(
                 group, topic, partition, record.offset() + 1, lastGlobalPosition.getOrDefault(partition, -1L)));
         if (!changes.isEmpty()) {
+            outbox.enqueue(changes);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    tellListeners(changes);
+                    // The read model is committed: a listener failing (Redis down) must not replay
+                    // the batch; its keys stay in the outbox and are passed on later.
+                    outbox.passOn(changes);
                 }
             });
-        }
-    }
-
-    private void tellListeners(Changes changes) {
-        for (ChangeListener listener : listeners) {
-            try {
-                listener.committed(changes);
-            } catch (RuntimeException e) {
-                // The read model is committed; a listener failing (Redis down) must not replay the batch.
-                log.warn(
-                        "change listener {} failed after commit",
-                        listener.getClass().getSimpleName(),
-                        e);
-            }
         }
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProjectionListener implements ConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
 
     private final ProjectionBatch batch;
     private final ProjectionStore store;
@@ -35,7 +39,13 @@ class ProjectionListener implements ConsumerSeekAware {
 
     @KafkaListener(id = "projections", topics = "${haulstream.projection.topic}", batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        batch.apply(group, records);
+        try {
+            batch.apply(group, records);
+        } catch (RuntimeException e) {
+            // The error handler retries without end and says nothing while it does: say it here.
+            log.error("projection of {} records failed; retrying the batch", records.size(), e);
+            throw e;
+        }
     }
 
     @Override

@@ -51,13 +51,15 @@ class StatisticsCache implements ChangeListener {
     }
 
     @Override
-    public void committed(Changes changes) {
+    public boolean committed(Changes changes) {
+        boolean all = true;
         for (String key : changes.statistics()) {
             Versioned fresh = load(key);
             String body = write(fresh.value());
-            cache.putIfNewer(key, new VersionedCache.Entry(fresh.version(), body));
+            all &= cache.putIfNewer(key, new VersionedCache.Entry(fresh.version(), body));
             stream.changed(scopeOf(key), key, body);
         }
+        return all;
     }
 
     private <T> T read(String key, Class<T> type) {

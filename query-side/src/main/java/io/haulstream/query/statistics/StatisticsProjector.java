@@ -161,10 +161,11 @@ class StatisticsProjector implements Projector {
         Deltas deltas = changes.gathered(Deltas.class, Deltas::new);
         deltas.counts.forEach((key, delta) -> {
             if (delta != 0) {
+                String table = key.get(0).equals("bins") ? "bin_statistics" : "route_statistics";
                 jdbc.update(
-                        "insert into read_model." + key.get(0) + "_statistics (scope, dimension, value, count)"
-                                + " values (?, ?, ?, ?) on conflict (scope, dimension, value)"
-                                + " do update set count = " + key.get(0) + "_statistics.count + excluded.count",
+                        "insert into read_model." + table + " (scope, dimension, value, count) values (?, ?, ?, ?)"
+                                + " on conflict (scope, dimension, value) do update set count = " + table
+                                + ".count + excluded.count",
                         key.get(1),
                         key.get(2),
                         key.get(3),

@@ -36,7 +36,8 @@ class ProjectionBatchTest {
     @BeforeEach
     void setUp() {
         Projector recording = (event, changes) -> projected.add(event);
-        batch = new ProjectionBatch(store, decoder, List.of(recording), List.of(), new SimpleMeterRegistry());
+        batch = new ProjectionBatch(
+                store, decoder, List.of(recording), mock(CacheOutbox.class), new SimpleMeterRegistry());
     }
 
     @Test

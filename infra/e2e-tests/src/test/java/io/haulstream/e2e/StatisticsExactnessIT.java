@@ -1,0 +1,531 @@
+package io.haulstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.haulstream.events.BinFillLevelReported;
+import io.haulstream.events.BinPlaced;
+import io.haulstream.events.BinRemoved;
+import io.haulstream.events.BinServiced;
+import io.haulstream.events.BinStatusChanged;
+import io.haulstream.events.HaulstreamEvent;
+import io.haulstream.events.RouteCreated;
+import io.haulstream.events.RouteDeleted;
+import io.haulstream.events.RouteStatusChanged;
+import io.haulstream.events.ServiceOutcome;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/**
+ * Drives a thousand random commands (eight at a time) through both applications, crashes the
+ * query side in the middle, then compares every route and bin statistic and every daily count,
+ * in PostgreSQL and in Redis, with the truth recomputed from the event store. It then replays
+ * the whole topic from the start and compares again: duplicates must change nothing.
+ */
+class StatisticsExactnessIT {
+
+    private static final String BOOTSTRAP = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    private static final String TOPIC = "e2e.statistics.events." + UUID.randomUUID();
+    private static final String GROUP = "e2e-statistics-" + UUID.randomUUID();
+    private static final String COMMAND_DB = env("COMMAND_TEST_DB", "haulstream_command_test");
+    private static final String QUERY_DB = env("QUERY_TEST_DB", "haulstream_query_test");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final int COMMANDS = 1_000;
+
+    private static Application commandSide;
+    private static Application querySide;
+    private static RedissonClient redis;
+
+    private final Random random = new Random(42);
+    private final List<String> organizations = new ArrayList<>();
+    private final Map<String, List<String>> customers = new HashMap<>();
+    private final Map<String, List<String>> bins = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> routes = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startBothApplications() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+        Map<String, String> environment = Map.of(
+                "COMMAND_DB", COMMAND_DB,
+                "QUERY_DB", QUERY_DB,
+                "EVENTS_TOPIC", TOPIC,
+                "PROJECTION_GROUP", GROUP,
+                "KAFKA_BOOTSTRAP_SERVERS", BOOTSTRAP);
+        commandSide = Application.start(
+                "statistics-command-side", "haulstream.commandSideJar", "COMMAND_SIDE_PORT", environment);
+        querySide =
+                Application.start("statistics-query-side", "haulstream.querySideJar", "QUERY_SIDE_PORT", environment);
+        commandSide.awaitReady(HTTP);
+        querySide.awaitReady(HTTP);
+        Config config = new Config();
+        config.useSingleServer()
+                .setAddress("redis://" + env("REDIS_HOST", "127.0.0.1") + ":" + env("REDIS_PORT", "6379"));
+        redis = Redisson.create(config);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (redis != null) {
+            redis.shutdown();
+        }
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    @Test
+    void keepsEveryStatisticExactThroughConcurrencyACrashAndAReplay() throws Exception {
+        setUp();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService load = Executors.newFixedThreadPool(8);
+        List<Future<?>> commands = new ArrayList<>();
+        for (int i = 0; i < COMMANDS; i++) {
+            long seed = random.nextLong();
+            commands.add(load.submit(() -> {
+                randomCommand(new Random(seed));
+                done.incrementAndGet();
+                return null;
+            }));
+        }
+        while (done.get() < COMMANDS / 2) {
+            Thread.sleep(20);
+        }
+        querySide.crash();
+        querySide.restart();
+        for (Future<?> command : commands) {
+            command.get();
+        }
+        load.shutdown();
+        querySide.awaitReady(HTTP);
+
+        Truth truth = truthFromEventStore();
+        awaitProjectionEquals(truth);
+        assertRedisEqualsPostgres();
+
+        querySide.crash();
+        try (Connection query = query()) {
+            query.createStatement()
+                    .executeUpdate("delete from read_model.projection_offsets where consumer_group = '" + GROUP + "'");
+        }
+        querySide.restart();
+        querySide.awaitReady(HTTP);
+        awaitReplayed();
+        assertThat(projected()).isEqualTo(truth.expected());
+        assertRedisEqualsPostgres();
+    }
+
+    @Test
+    void answersAQueryWithACommandsTokenWithThatCommandsEffect() throws Exception {
+        String organization = id(post("/api/v1/organizations", Map.of("name", "Token Co")));
+        String customer = id(post(
+                "/api/v1/organizations/" + organization + "/customers",
+                Map.of("name", "C", "serviceAddress", "A 1", "location", point(new Random(1)))));
+        for (int i = 1; i <= 10; i++) {
+            HttpResponse<String> placed =
+                    post("/api/v1/organizations/" + organization + "/bins", bin(customer, "T-" + i, new Random(i)));
+            JsonNode statistics = get("/api/v1/organizations/" + organization + "/statistics/bins?minPosition="
+                    + placed.headers().firstValue("Consistency-Token").orElseThrow());
+            assertThat(statistics.get("bins").get("total").asLong()).isEqualTo(i);
+            String binId = id(placed);
+            HttpResponse<String> changed = put(
+                    "/api/v1/organizations/" + organization + "/bins/" + binId + "/status",
+                    Map.of("status", "MAINTENANCE"));
+            statistics = get("/api/v1/organizations/" + organization + "/statistics/bins?minPosition="
+                    + changed.headers().firstValue("Consistency-Token").orElseThrow());
+            assertThat(statistics.get("bins").get("byStatus").get("MAINTENANCE").asLong())
+                    .isEqualTo(i);
+        }
+    }
+
+    private void setUp() throws Exception {
+        for (int o = 0; o < 3; o++) {
+            String organization = id(post("/api/v1/organizations", Map.of("name", "Stats " + o)));
+            organizations.add(organization);
+            bins.put(organization, new CopyOnWriteArrayList<>());
+            routes.put(organization, new CopyOnWriteArrayList<>());
+            List<String> ofOrganization = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                ofOrganization.add(id(post(
+                        "/api/v1/organizations/" + organization + "/customers",
+                        Map.of("name", "Customer " + c, "serviceAddress", "Street " + c, "location", point(random)))));
+            }
+            customers.put(organization, ofOrganization);
+        }
+    }
+
+    /** One command, chosen at random; many are refused by the rules, which is part of the test. */
+    private void randomCommand(Random dice) throws Exception {
+        String organization = organizations.get(dice.nextInt(organizations.size()));
+        String base = "/api/v1/organizations/" + organization;
+        List<String> ofBins = bins.get(organization);
+        List<String> ofRoutes = routes.get(organization);
+        int roll = dice.nextInt(100);
+        if (roll < 30 || ofBins.isEmpty()) {
+            String customer = customers.get(organization).get(dice.nextInt(2));
+            HttpResponse<String> placed = post(base + "/bins", bin(customer, "R-" + UUID.randomUUID(), dice));
+            if (placed.statusCode() == 201) {
+                ofBins.add(id(placed));
+            }
+        } else if (roll < 38 || ofRoutes.isEmpty()) {
+            HttpResponse<String> created = post(
+                    base + "/routes",
+                    Map.of(
+                            "name", "Route",
+                            "type", pick(dice, "RESIDENTIAL", "COMMERCIAL", "ROLL_OFF", "RECYCLING"),
+                            "serviceDay", pick(dice, "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                            "territory", "T",
+                            "path", List.of(point(dice), point(dice))));
+            if (created.statusCode() == 201) {
+                ofRoutes.add(id(created));
+            }
+        } else {
+            String bin = ofBins.get(dice.nextInt(ofBins.size()));
+            String route = ofRoutes.get(dice.nextInt(ofRoutes.size()));
+            if (roll < 48) {
+                put(
+                        base + "/bins/" + bin + "/status",
+                        Map.of("status", pick(dice, "ACTIVE", "INACTIVE", "MAINTENANCE", "RETIRED")));
+            } else if (roll < 62) {
+                post(base + "/bins/" + bin + "/fill-levels", Map.of("fillPercent", dice.nextInt(101)));
+            } else if (roll < 82) {
+                post(
+                        base + "/bins/" + bin + "/services",
+                        Map.of(
+                                "routeId", route,
+                                "outcome",
+                                        pick(
+                                                dice,
+                                                "EMPTIED",
+                                                "EMPTIED",
+                                                "EMPTIED",
+                                                "MISSED",
+                                                "BLOCKED",
+                                                "CONTAMINATED",
+                                                "NOT_OUT"),
+                                "weightKg", dice.nextInt(50),
+                                "fleetRecordId", UUID.randomUUID().toString()));
+            } else if (roll < 85) {
+                send(HttpRequest.newBuilder(commandSide.uri(base + "/bins/" + bin))
+                        .DELETE());
+            } else if (roll < 95) {
+                put(
+                        base + "/routes/" + route + "/status",
+                        Map.of("status", pick(dice, "ACTIVE", "IN_PROGRESS", "COMPLETED", "SUSPENDED")));
+            } else if (roll < 98) {
+                put(base + "/routes/" + route + "/stops/" + bin, Map.of());
+            } else {
+                send(HttpRequest.newBuilder(commandSide.uri(base + "/routes/" + route))
+                        .DELETE());
+            }
+        }
+    }
+
+    /** The statistics as the event store says they must be, folded from every stored event. */
+    private Truth truthFromEventStore() throws SQLException, IOException {
+        Truth truth = new Truth(organizations);
+        try (Connection store = DriverManager.getConnection(
+                        "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/"
+                                + COMMAND_DB,
+                        "haulstream",
+                        "haulstream");
+                var rows = store.createStatement()
+                        .executeQuery("select payload_type, convert_from(payload, 'UTF8') from domain_event_entry"
+                                + " order by global_index")) {
+            while (rows.next()) {
+                String type = rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1);
+                var eventType = HaulstreamEvent.typeNamed(type).orElseThrow();
+                truth.apply(JSON.readValue(rows.getString(2), eventType));
+            }
+        }
+        return truth;
+    }
+
+    private void awaitProjectionEquals(Truth truth) throws Exception {
+        Map<String, Object> projected = Map.of();
+        for (int attempt = 0; attempt < 120; attempt++) {
+            projected = projected();
+            if (projected.equals(truth.expected())) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(projected).isEqualTo(truth.expected());
+    }
+
+    /** Every count of the test's organizations in the read model, shaped like {@link Truth#expected()}. */
+    private Map<String, Object> projected() throws SQLException {
+        Map<String, Object> all = new TreeMap<>();
+        try (Connection query = query()) {
+            for (String organization : organizations) {
+                for (String table : List.of("bin", "route")) {
+                    Map<String, Long> counts = new TreeMap<>();
+                    try (var rows = query.createStatement()
+                            .executeQuery("select dimension, value, count from read_model." + table
+                                    + "_statistics where count <> 0 and scope = '" + organization + "'")) {
+                        while (rows.next()) {
+                            counts.put(rows.getString(1) + "=" + rows.getString(2), rows.getLong(3));
+                        }
+                    }
+                    all.put(organization + "/" + table, counts);
+                }
+                Map<String, Long> daily = new TreeMap<>();
+                try (var rows = query.createStatement()
+                        .executeQuery("select day, serviced, missed, exceptions from read_model.bin_service_daily"
+                                + " where scope = '" + organization + "'")) {
+                    while (rows.next()) {
+                        String day = rows.getString(1);
+                        daily.put(day + "/serviced", rows.getLong(2));
+                        daily.put(day + "/missed", rows.getLong(3));
+                        daily.put(day + "/exceptions", rows.getLong(4));
+                    }
+                }
+                daily.values().removeIf(count -> count == 0);
+                all.put(organization + "/daily", daily);
+            }
+        }
+        return all;
+    }
+
+    private void assertRedisEqualsPostgres() throws Exception {
+        for (String organization : organizations) {
+            JsonNode fromPostgres = get(
+                    "/api/v1/organizations/" + organization + "/statistics/bins?minPosition=" + anyToken(organization));
+            for (int attempt = 0; attempt < 50; attempt++) {
+                String cached = redis.<String, String>getMap("stats:bins:" + organization, StringCodec.INSTANCE)
+                        .get("body");
+                if (cached != null && JSON.readTree(cached).equals(fromPostgres.get("bins"))) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            String cached = redis.<String, String>getMap("stats:bins:" + organization, StringCodec.INSTANCE)
+                    .get("body");
+            assertThat(JSON.readTree(cached)).isEqualTo(fromPostgres.get("bins"));
+            String cachedRoutes = redis.<String, String>getMap("stats:routes:" + organization, StringCodec.INSTANCE)
+                    .get("body");
+            JsonNode routesFromPostgres = get("/api/v1/organizations/" + organization
+                    + "/statistics/routes?minPosition=" + anyToken(organization));
+            assertThat(JSON.readTree(cachedRoutes)).isEqualTo(routesFromPostgres);
+        }
+    }
+
+    /** A token of the organization's registration: makes the query read PostgreSQL, not Redis. */
+    private String anyToken(String organization) {
+        return new io.haulstream.events.ConsistencyToken(organization, 0, 0).encode();
+    }
+
+    private void awaitReplayed() throws Exception {
+        long end;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < 3; partition++) {
+                latest.put(new TopicPartition(TOPIC, partition), OffsetSpec.latest());
+            }
+            end = admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
+        }
+        for (int attempt = 0; attempt < 240; attempt++) {
+            try (Connection query = query();
+                    var rows = query.createStatement()
+                            .executeQuery("select coalesce(sum(next_offset), 0) from read_model.projection_offsets"
+                                    + " where consumer_group = '" + GROUP + "'")) {
+                rows.next();
+                if (rows.getLong(1) >= end) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the replay did not reach the end of " + TOPIC);
+    }
+
+    private static Connection query() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/" + QUERY_DB,
+                "haulstream",
+                "haulstream");
+    }
+
+    private static Map<String, Object> bin(String customer, String tag, Random dice) {
+        return Map.of(
+                "customerId",
+                customer,
+                "tag",
+                tag,
+                "containerType",
+                pick(dice, "CART", "FRONT_LOAD", "REAR_LOAD", "ROLL_OFF", "COMPACTOR"),
+                "wasteStream",
+                pick(dice, "GENERAL", "RECYCLING", "ORGANIC", "GLASS"),
+                "capacityLitres",
+                240,
+                "location",
+                point(dice));
+    }
+
+    private static Map<String, Object> point(Random dice) {
+        return Map.of("latitude", 52.4 + dice.nextDouble() * 0.2, "longitude", 13.3 + dice.nextDouble() * 0.2);
+    }
+
+    private static String pick(Random dice, String... values) {
+        return values[dice.nextInt(values.length)];
+    }
+
+    private static String id(HttpResponse<String> reply) throws IOException {
+        return JSON.readTree(reply.body()).get("id").asText();
+    }
+
+    private static HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(commandSide.uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    private static HttpResponse<String> put(String path, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(commandSide.uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> reply =
+                HTTP.send(HttpRequest.newBuilder(querySide.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return JSON.readTree(reply.body());
+    }
+
+    private static String env(String name, String fallback) {
+        return System.getenv().getOrDefault(name, fallback);
+    }
+
+    /** Bins and routes of the test's organizations as the events say they are, and their counts. */
+    private static final class Truth {
+
+        private final List<String> organizations;
+        private final Map<String, String[]> bins = new HashMap<>();
+        private final Map<String, String[]> routes = new HashMap<>();
+        private final Map<String, Map<String, Long>> daily = new HashMap<>();
+
+        Truth(List<String> organizations) {
+            this.organizations = organizations;
+        }
+
+        void apply(HaulstreamEvent event) {
+            if (event instanceof BinPlaced placed) {
+                bins.put(placed.binId(), new String[] {
+                    placed.organizationId(),
+                    "ACTIVE",
+                    placed.wasteStream().name(),
+                    placed.containerType().name(),
+                    "UNKNOWN"
+                });
+            } else if (event instanceof BinStatusChanged changed) {
+                bins.get(changed.binId())[1] = changed.to().name();
+            } else if (event instanceof BinFillLevelReported reported) {
+                bins.get(reported.binId())[4] = band(reported.fillPercent());
+            } else if (event instanceof BinServiced serviced) {
+                String outcome =
+                        switch (serviced.outcome()) {
+                            case EMPTIED -> "serviced";
+                            case MISSED -> "missed";
+                            default -> "exceptions";
+                        };
+                String day = serviced.servicedAt().atOffset(ZoneOffset.UTC).toLocalDate() + "/" + outcome;
+                daily.computeIfAbsent(serviced.organizationId(), key -> new TreeMap<>())
+                        .merge(day, 1L, Long::sum);
+                if (serviced.outcome() == ServiceOutcome.EMPTIED) {
+                    bins.get(serviced.binId())[4] = "0-24";
+                }
+            } else if (event instanceof BinRemoved removed) {
+                bins.remove(removed.binId());
+            } else if (event instanceof RouteCreated created) {
+                routes.put(created.routeId(), new String[] {
+                    created.organizationId(),
+                    "PLANNED",
+                    created.type().name(),
+                    created.serviceDay().name()
+                });
+            } else if (event instanceof RouteStatusChanged changed) {
+                routes.get(changed.routeId())[1] = changed.to().name();
+            } else if (event instanceof RouteDeleted deleted) {
+                routes.remove(deleted.routeId());
+            }
+        }
+
+        Map<String, Object> expected() {
+            Map<String, Object> all = new TreeMap<>();
+            for (String organization : organizations) {
+                Map<String, Long> binCounts = new TreeMap<>();
+                bins.values().stream().filter(b -> b[0].equals(organization)).forEach(b -> {
+                    binCounts.merge("status=" + b[1], 1L, Long::sum);
+                    binCounts.merge("waste_stream=" + b[2], 1L, Long::sum);
+                    binCounts.merge("container_type=" + b[3], 1L, Long::sum);
+                    binCounts.merge("fill_band=" + b[4], 1L, Long::sum);
+                });
+                Map<String, Long> routeCounts = new TreeMap<>();
+                routes.values().stream().filter(r -> r[0].equals(organization)).forEach(r -> {
+                    routeCounts.merge("status=" + r[1], 1L, Long::sum);
+                    routeCounts.merge("type=" + r[2], 1L, Long::sum);
+                    routeCounts.merge("service_day=" + r[3], 1L, Long::sum);
+                });
+                all.put(organization + "/bin", binCounts);
+                all.put(organization + "/route", routeCounts);
+                all.put(organization + "/daily", new TreeMap<>(daily.getOrDefault(organization, Map.of())));
+            }
+            return all;
+        }
+
+        private static String band(int fillPercent) {
+            if (fillPercent < 25) {
+                return "0-24";
+            }
+            if (fillPercent < 50) {
+                return "25-49";
+            }
+            return fillPercent < 75 ? "50-74" : "75-100";
+        }
+    }
+}
