@@ -23,10 +23,17 @@ class FleetRecordTranslator {
         this.json = json;
     }
 
-    Object toCommand(byte[] value) {
+    /** A usable record's command, with the record's id so that a repeat can be recognised. */
+    record Translated(String recordId, String recordType, Object command) {}
+
+    Translated translate(byte[] value) {
         FleetRecord record = read(value);
         require(record.recordId(), "recordId");
         require(record.occurredAt(), "occurredAt");
+        return new Translated(record.recordId(), record.getClass().getSimpleName(), toCommand(record));
+    }
+
+    private Object toCommand(FleetRecord record) {
         if (record instanceof BinServicedRecord serviced) {
             require(serviced.binId(), "binId");
             require(serviced.outcome(), "outcome");
