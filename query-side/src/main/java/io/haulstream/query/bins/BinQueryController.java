@@ -1,8 +1,13 @@
 package io.haulstream.query.bins;
 
 import io.haulstream.events.ConsistencyToken;
+import io.haulstream.query.api.InvalidQuery;
 import io.haulstream.query.api.NotFound;
 import io.haulstream.query.api.ReadConsistency;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * A bin by id (Redis first), and lists of an organization's bins read from PostgreSQL: a page in id
+ * order, the active bins within a radius, the nearest active bins. Every one honours a consistency
+ * token. Parameters are checked by Spring MVC's own method validation, which needs the class left
+ * without {@code @Validated}: that annotation would hand the checks to an AOP proxy instead.
+ */
 @RestController
 @RequestMapping("/api/v1/organizations/{organizationId}/bins")
 class BinQueryController {
@@ -19,11 +30,59 @@ class BinQueryController {
     private final ReadConsistency consistency;
     private final BinCache cache;
     private final BinRows rows;
+    private final BinQueries queries;
 
-    BinQueryController(ReadConsistency consistency, BinCache cache, BinRows rows) {
+    BinQueryController(ReadConsistency consistency, BinCache cache, BinRows rows, BinQueries queries) {
         this.consistency = consistency;
         this.cache = cache;
         this.rows = rows;
+        this.queries = queries;
+    }
+
+    /**
+     * {@code after} (keyset) is the way through long lists; {@code page} is there for clients that
+     * jump to a page number, and costs a step over every row before it.
+     */
+    @GetMapping
+    BinPage bins(
+            @PathVariable String organizationId,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "page", required = false) @Min(0) Integer page,
+            @RequestParam(name = "size", defaultValue = "100") @Min(1) @Max(500) int size,
+            @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
+            @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
+        boolean keyset = after != null && !after.isEmpty();
+        if (keyset && page != null) {
+            throw new InvalidQuery("page", "cannot be combined with after: follow next with after alone");
+        }
+        consistency.await(minPosition, tokenHeader);
+        long offset = keyset || page == null ? 0 : (long) page * size;
+        return queries.page(organizationId, keyset ? after : null, offset, size);
+    }
+
+    @GetMapping("/within")
+    BinsNear within(
+            @PathVariable String organizationId,
+            @RequestParam(name = "latitude") @DecimalMin("-90") @DecimalMax("90") double latitude,
+            @RequestParam(name = "longitude") @DecimalMin("-180") @DecimalMax("180") double longitude,
+            @RequestParam(name = "radiusMetres") @DecimalMin("1") @DecimalMax("50000") double radiusMetres,
+            @RequestParam(name = "limit", defaultValue = "500") @Min(1) @Max(2000) int limit,
+            @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
+            @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
+        consistency.await(minPosition, tokenHeader);
+        return queries.within(organizationId, latitude, longitude, radiusMetres, limit);
+    }
+
+    @GetMapping("/nearest")
+    BinsNear nearest(
+            @PathVariable String organizationId,
+            @RequestParam(name = "latitude") @DecimalMin("-90") @DecimalMax("90") double latitude,
+            @RequestParam(name = "longitude") @DecimalMin("-180") @DecimalMax("180") double longitude,
+            @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(100) int limit,
+            @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
+            @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
+        consistency.await(minPosition, tokenHeader);
+        return queries.nearest(organizationId, latitude, longitude, limit);
     }
 
     @GetMapping("/{binId}")

@@ -1,0 +1,149 @@
+package io.haulstream.query.bins;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists of bins straight from {@code read_model.bins}: one SELECT each, no join, because the row
+ * already carries its customer's and organization's names. Plain SQL rather than Hibernate, so the
+ * PostGIS calls and the partial indexes' predicate are written exactly as the indexes need them.
+ */
+@Component
+class BinQueries {
+
+    /**
+     * The predicate of the partial GIST indexes on {@code location}, word for word: PostgreSQL only
+     * uses a partial index when the query's WHERE clause implies the index's, and a bound parameter
+     * in its place would not do.
+     */
+    private static final String ACTIVE = "status = 'ACTIVE' AND NOT deleted";
+
+    private static final String POINT = "ST_SetSRID(ST_MakePoint(:longitude, :latitude), 4326)::geography";
+
+    private static final String COLUMNS = "bin_id, organization_id, organization_name, customer_id, customer_name,"
+            + " service_address, tag, container_type, waste_stream, capacity_litres, status,"
+            + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
+            + " fill_percent, fill_reported_at, last_serviced_at, service_count, route_id, placed_at, deleted, version";
+
+    private static final String NEAR_COLUMNS = "bin_id, tag, customer_id, customer_name, service_address,"
+            + " container_type, waste_stream, capacity_litres,"
+            + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
+            + " fill_percent, fill_reported_at, last_serviced_at, route_id,"
+            + " ST_Distance(location, " + POINT + ") as distance_metres";
+
+    /**
+     * {@code <->} orders by the index (KNN) while {@code ST_Distance} above reports the spheroid
+     * distance, the one {@code ST_DWithin} tests; the two differ by well under a percent.
+     */
+    private static final String NEAREST_FIRST = " order by location <-> " + POINT + " limit :limit";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    BinQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Reads one row more than asked: whether it exists says if there is a next page, without a count.
+     *
+     * @param after the last bin of the previous page, or null to start from the first (or at {@code offset})
+     */
+    BinPage page(String organizationId, String after, long offset, int size) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("organizationId", organizationId)
+                .addValue("after", after)
+                .addValue("offset", offset)
+                .addValue("limit", size + 1);
+        // Served by bins_organization_idx (organization_id, bin_id): the keyset form starts right at
+        // the cursor, where an offset has to step over every earlier row first.
+        String sql = "select " + COLUMNS + " from read_model.bins"
+                + " where organization_id = :organizationId and not deleted"
+                + (after != null ? " and bin_id > :after" : "")
+                + " order by bin_id limit :limit"
+                + (offset > 0 ? " offset :offset" : "");
+        List<BinView> rows = jdbc.query(sql, parameters, BinQueries::view);
+        if (rows.size() <= size) {
+            return new BinPage(rows, null);
+        }
+        List<BinView> page = List.copyOf(rows.subList(0, size));
+        return new BinPage(page, page.get(size - 1).binId());
+    }
+
+    BinsNear within(String organizationId, double latitude, double longitude, double radiusMetres, int limit) {
+        String sql = "select " + NEAR_COLUMNS + " from read_model.bins"
+                + " where organization_id = :organizationId and " + ACTIVE
+                + " and ST_DWithin(location, " + POINT + ", :radiusMetres)"
+                + NEAREST_FIRST;
+        MapSqlParameterSource parameters =
+                point(organizationId, latitude, longitude, limit).addValue("radiusMetres", radiusMetres);
+        return new BinsNear(jdbc.query(sql, parameters, BinQueries::near));
+    }
+
+    BinsNear nearest(String organizationId, double latitude, double longitude, int limit) {
+        String sql = "select " + NEAR_COLUMNS + " from read_model.bins"
+                + " where organization_id = :organizationId and " + ACTIVE
+                + NEAREST_FIRST;
+        return new BinsNear(jdbc.query(sql, point(organizationId, latitude, longitude, limit), BinQueries::near));
+    }
+
+    private static MapSqlParameterSource point(String organizationId, double latitude, double longitude, int limit) {
+        return new MapSqlParameterSource()
+                .addValue("organizationId", organizationId)
+                .addValue("latitude", latitude)
+                .addValue("longitude", longitude)
+                .addValue("limit", limit);
+    }
+
+    private static BinView view(ResultSet rs, int row) throws SQLException {
+        return new BinView(
+                rs.getString("bin_id"),
+                rs.getString("organization_id"),
+                rs.getString("organization_name"),
+                rs.getString("customer_id"),
+                rs.getString("customer_name"),
+                rs.getString("service_address"),
+                rs.getString("tag"),
+                rs.getString("container_type"),
+                rs.getString("waste_stream"),
+                rs.getInt("capacity_litres"),
+                rs.getString("status"),
+                new BinView.Location(rs.getDouble("latitude"), rs.getDouble("longitude")),
+                rs.getObject("fill_percent", Integer.class),
+                instant(rs, "fill_reported_at"),
+                instant(rs, "last_serviced_at"),
+                rs.getInt("service_count"),
+                rs.getString("route_id"),
+                instant(rs, "placed_at"),
+                rs.getBoolean("deleted"),
+                rs.getLong("version"));
+    }
+
+    private static NearBin near(ResultSet rs, int row) throws SQLException {
+        return new NearBin(
+                rs.getString("bin_id"),
+                rs.getString("tag"),
+                rs.getString("customer_id"),
+                rs.getString("customer_name"),
+                rs.getString("service_address"),
+                rs.getString("container_type"),
+                rs.getString("waste_stream"),
+                rs.getInt("capacity_litres"),
+                new BinView.Location(rs.getDouble("latitude"), rs.getDouble("longitude")),
+                rs.getObject("fill_percent", Integer.class),
+                instant(rs, "fill_reported_at"),
+                instant(rs, "last_serviced_at"),
+                rs.getString("route_id"),
+                rs.getDouble("distance_metres"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
