@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the benchmark: the seed's way and haulstream's on the same generated city, in one run, and
+# writes the report (Markdown, JSON, PNG charts) to infra/.run/benchmark/<size>/.
+# Usage: infra/benchmark.sh [smoke|medium|full]   (smoke: 10k bins, a few minutes; full: 1M bins)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/config/haulstream.env"
+
+size="${1:-smoke}"
+case "$size" in
+  smoke | medium | full) ;;
+  *)
+    echo "usage: infra/benchmark.sh [smoke|medium|full]" >&2
+    exit 2
+    ;;
+esac
+
+# The servers, a fresh build and both applications; the benchmark brings its own city, not the demo.
+HAULSTREAM_DEMO=none "$here/run.sh"
+
+export RUN_DIR
+exec java ${BENCHMARK_JAVA_OPTS:--Xms1g -Xmx6g} -jar \
+  "$REPO_ROOT/infra/benchmark/target/haulstream-benchmark-${HAULSTREAM_VERSION}.jar" "$size"

@@ -1,0 +1,195 @@
+package io.haulstream.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.haulstream.benchmark.city.BulkLoader;
+import io.haulstream.benchmark.city.City;
+import io.haulstream.benchmark.city.CitySize;
+import io.haulstream.benchmark.seed.SeedBaseline;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run: generate and load a city through Kafka and the projectors, load the same city
+ * into the seed's normalized schema, measure every query family both ways, then the write path,
+ * and write the report. Each phase prints its progress.
+ */
+public final class Benchmark {
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.from(args.length > 0 ? args[0] : "smoke", System.getenv());
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Http http = new Http(json);
+        Resources resources = new Resources(http, settings.runDir());
+        Map<String, Object> machine = machine();
+        System.out.println("haulstream benchmark, size " + settings.size() + " on " + machine);
+
+        CitySize size = CitySize.named(settings.size());
+        City city = City.generate(size, settings.seed());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("size", size.name());
+        data.put("organizations", city.organizationCount());
+        data.put("customers", city.customerCount());
+        data.put("bins", city.binCount());
+        data.put("binsOnRoutes", city.assignedBinCount());
+        data.put("routes", city.routeCount());
+        data.put("serviceEvents", city.serviceEventCount());
+        data.put("events", city.eventCount());
+        data.putAll(loadCity(settings, city));
+        data.putAll(loadBaseline(settings, city));
+
+        SeedBaseline baseline = new SeedBaseline(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+        QueryFamilies families = new QueryFamilies(settings, http, resources, city, baseline);
+        List<Report.Family> measured = new ArrayList<>(families.measureAll());
+
+        WritePath writePath = new WritePath(settings, http);
+        WritePath.Figures writes = writePath.run();
+        QueryFamilies.Mix mix = families.readWriteMix(writePath);
+
+        List<Resources.Memory> memory = List.of(
+                resources.memory("command-side", settings.commandUrl()),
+                resources.memory("query-side", settings.queryUrl()));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("started", Instant.now().toString());
+        conditions.put("queryConcurrency", settings.queryConcurrency());
+        conditions.put("queryRatePerSecond", settings.queryRate());
+        conditions.put("secondsPerMeasurement", settings.queryDuration().toSeconds());
+        conditions.put("warmUpSeconds", settings.warmUp().toSeconds());
+        conditions.put("writeConcurrency", settings.writeConcurrency());
+        conditions.put("steadyWriteRatePerSecond", settings.steadyWriteRate());
+        conditions.put("everythingOnOneMachine", "load generator, both applications, PostgreSQL, Redis, Kafka");
+        Report.Run run =
+                new Report.Run(machine, conditions, data, measured, mix.latency(), mix.cache(), writes, memory);
+        List<Path> written = new Report(settings.reportDir(), json).write(run);
+        System.out.println();
+        System.out.println(Files.readString(written.get(0)));
+        System.out.println("report: " + written);
+    }
+
+    /** The city goes in once per size and seed: a second run measures what the first loaded. */
+    private static Map<String, Object> loadCity(Settings settings, City city) throws Exception {
+        Path marker = settings.runDir().resolve("benchmark-city-" + settings.size() + "-" + settings.seed());
+        if (Files.exists(marker)) {
+            System.out.println(
+                    "city: already loaded (" + Files.readString(marker).trim() + ")");
+            return Map.of(
+                    "cityLoad",
+                    "loaded by an earlier run: " + Files.readString(marker).trim());
+        }
+        long started = System.nanoTime();
+        Map<Integer, Long> endOffsets =
+                new BulkLoader(settings.kafkaBootstrapServers(), settings.eventsTopic()).load(city);
+        long sent = System.nanoTime();
+        long events = awaitProjected(settings, endOffsets);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String summary = String.format(
+                "%,d events sent in %.0f s and projected in %.0f s (%,.0f events/s end to end)",
+                events, (sent - started) / 1e9, seconds, events / seconds);
+        Files.createDirectories(settings.runDir());
+        Files.writeString(marker, summary + "\n");
+        System.out.println("city: " + summary);
+        return Map.of("cityLoad", summary);
+    }
+
+    /** Waits until the projections' stored offsets reach the ends of the partitions the loader wrote. */
+    private static long awaitProjected(Settings settings, Map<Integer, Long> endOffsets) throws Exception {
+        long target = endOffsets.values().stream().mapToLong(Long::longValue).sum();
+        try (Connection query =
+                        DriverManager.getConnection(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+                Progress progress = new Progress("projecting the city", target, "events")) {
+            long stalledSince = System.nanoTime();
+            long last = -1;
+            while (true) {
+                long projected = 0;
+                try (var rows = query.createStatement()
+                        .executeQuery("select partition, next_offset from read_model.projection_offsets"
+                                + " where topic = '" + settings.eventsTopic() + "'")) {
+                    while (rows.next()) {
+                        projected += Math.min(rows.getLong(2), endOffsets.getOrDefault(rows.getInt(1), 0L));
+                    }
+                }
+                progress.reached(projected);
+                if (projected >= target) {
+                    return target;
+                }
+                if (projected != last) {
+                    last = projected;
+                    stalledSince = System.nanoTime();
+                } else if (System.nanoTime() - stalledSince
+                        > Duration.ofMinutes(2).toNanos()) {
+                    throw new IllegalStateException("the projection made no progress for two minutes at " + projected
+                            + " of " + target + "; see infra/.run/logs/query-side.log");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** The seed's tables are filled again unless they hold this very city (same size and seed). */
+    private static Map<String, Object> loadBaseline(Settings settings, City city) throws Exception {
+        SeedBaseline baseline = new SeedBaseline(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+        Path marker = settings.runDir().resolve("benchmark-seed-" + settings.size() + "-" + settings.seed());
+        String summary;
+        if (Files.exists(marker) && holdsCity(baseline, city)) {
+            summary = "loaded by an earlier run";
+        } else {
+            long started = System.nanoTime();
+            baseline.create();
+            baseline.load(city);
+            summary = String.format("loaded in %.0f s", (System.nanoTime() - started) / 1e9);
+            Files.writeString(marker, summary + "\n");
+        }
+        System.out.println("seed baseline: " + summary);
+        return Map.of("baselineLoad", summary);
+    }
+
+    private static boolean holdsCity(SeedBaseline baseline, City city) {
+        try (Connection db = baseline.connect();
+                var rows = db.createStatement().executeQuery("select count(*) from seed_baseline.bins")) {
+            rows.next();
+            return rows.getLong(1) == city.binCount();
+        } catch (java.sql.SQLException noSchemaYet) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put(
+                "memoryGb",
+                Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                                .getTotalMemorySize()
+                        / 1e9));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("cpu", cpuModel());
+        return machine;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package io.haulstream.benchmark;
+
+import io.haulstream.benchmark.city.City;
+import io.haulstream.benchmark.seed.SeedBaseline;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The query families of the seed's dashboards, each asked both ways with the same random
+ * parameters: haulstream over HTTP through its query API, the seed's way as its SQL over JDBC.
+ */
+final class QueryFamilies {
+
+    /** One family: how haulstream is asked (null when its API does not serve it yet) and how the seed answers. */
+    private record Family(String name, HaulstreamRequest haulstream, BaselineRequest baseline, String note) {}
+
+    @FunctionalInterface
+    private interface HaulstreamRequest {
+        String path(Random random);
+    }
+
+    @FunctionalInterface
+    private interface BaselineRequest {
+        SeedBaseline.Result run(Connection connection, Random random) throws SQLException;
+    }
+
+    record Mix(Latency.Summary latency, Map<String, Object> cache) {}
+
+    private final Settings settings;
+    private final Http http;
+    private final Resources resources;
+    private final City city;
+    private final SeedBaseline baseline;
+    private final int[] binsOfOrganization;
+
+    QueryFamilies(Settings settings, Http http, Resources resources, City city, SeedBaseline baseline) {
+        this.settings = settings;
+        this.http = http;
+        this.resources = resources;
+        this.city = city;
+        this.baseline = baseline;
+        this.binsOfOrganization = new int[city.organizationCount()];
+        for (int bin = 0; bin < city.binCount(); bin++) {
+            binsOfOrganization[city.binOrganization(bin)]++;
+        }
+    }
+
+    private List<Family> families() {
+        return List.of(
+                new Family(
+                        "route statistics",
+                        random -> organization(random) + "/statistics/routes",
+                        (db, random) -> baseline.routeStatistics(db, organizationId(random)),
+                        null),
+                new Family(
+                        "bin statistics",
+                        random -> organization(random) + "/statistics/bins",
+                        (db, random) -> baseline.binStatistics(db, organizationId(random)),
+                        null),
+                radius("bins within 1 km", 1_000),
+                radius("bins within 5 km", 5_000),
+                new Family(
+                        "nearest 10 bins",
+                        random -> {
+                            double[] point = city.randomPointNearBins(random);
+                            return organization(random) + "/bins/nearest?limit=10&" + at(point);
+                        },
+                        (db, random) -> {
+                            double[] point = city.randomPointNearBins(random);
+                            return baseline.nearestBins(db, organizationId(random), point[0], point[1], 10);
+                        },
+                        null),
+                new Family(
+                        "page of 100 bins with customer and organization",
+                        random -> {
+                            int organization =
+                                    random.nextInt(city.organizationIds().size());
+                            return "/api/v1/organizations/"
+                                    + city.organizationIds().get(organization) + "/bins?size=100&page="
+                                    + page(organization, random);
+                        },
+                        (db, random) -> {
+                            int organization =
+                                    random.nextInt(city.organizationIds().size());
+                            return baseline.pageOfBins(
+                                    db, city.organizationIds().get(organization), page(organization, random), 100);
+                        },
+                        null),
+                new Family(
+                        "route detail",
+                        null,
+                        (db, random) -> baseline.routeDetail(
+                                db,
+                                city.routeIds()
+                                        .get(random.nextInt(city.routeIds().size()))),
+                        "not served by the query API yet"));
+    }
+
+    private Family radius(String name, int metres) {
+        return new Family(
+                name,
+                random -> {
+                    double[] point = city.randomPointNearBins(random);
+                    return organization(random) + "/bins/within?radiusMetres=" + metres + "&" + at(point);
+                },
+                (db, random) -> {
+                    double[] point = city.randomPointNearBins(random);
+                    return baseline.binsWithin(db, organizationId(random), point[0], point[1], metres);
+                },
+                null);
+    }
+
+    private static String at(double[] lonLat) {
+        return String.format(Locale.ROOT, "longitude=%.6f&latitude=%.6f", lonLat[0], lonLat[1]);
+    }
+
+    private String organizationId(Random random) {
+        return city.organizationIds().get(random.nextInt(city.organizationIds().size()));
+    }
+
+    private String organization(Random random) {
+        return "/api/v1/organizations/" + organizationId(random);
+    }
+
+    private int page(int organization, Random random) {
+        return random.nextInt(Math.max(1, binsOfOrganization[organization] / 100));
+    }
+
+    List<Report.Family> measureAll() throws Exception {
+        List<Report.Family> measured = new ArrayList<>();
+        for (Family family : families()) {
+            measured.add(measure(family));
+        }
+        return measured;
+    }
+
+    private Report.Family measure(Family family) throws Exception {
+        Latency.Summary haulstreamClosed = null;
+        Latency.Summary haulstreamRate = null;
+        Double connections = null;
+        if (family.haulstream() != null) {
+            Map<String, Double> before = resources.scrape(settings.queryUrl());
+            haulstreamClosed = Load.closed(
+                    "haulstream " + family.name(),
+                    settings.queryConcurrency(),
+                    settings.warmUp(),
+                    settings.queryDuration(),
+                    (worker, n) ->
+                            http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current())));
+            Map<String, Double> after = resources.scrape(settings.queryUrl());
+            double checkouts = Resources.sum(after, "hikaricp_connections_usage_seconds_count")
+                    - Resources.sum(before, "hikaricp_connections_usage_seconds_count");
+            connections = checkouts / Math.max(1, haulstreamClosed.count());
+            haulstreamRate = Load.fixedRate(
+                    "haulstream " + family.name() + " at " + (int) settings.queryRate() + "/s",
+                    settings.queryRate(),
+                    settings.queryConcurrency() * 4,
+                    java.time.Duration.ZERO,
+                    settings.queryDuration(),
+                    (worker, n) ->
+                            http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current())));
+        }
+        try (Connections db = new Connections(settings, settings.queryConcurrency() * 4)) {
+            AtomicLong statements = new AtomicLong();
+            Latency.Summary baselineClosed = Load.closed(
+                    "seed " + family.name(),
+                    settings.queryConcurrency(),
+                    settings.warmUp(),
+                    settings.queryDuration(),
+                    (worker, n) -> statements.addAndGet(family.baseline()
+                            .run(db.of(worker), ThreadLocalRandom.current())
+                            .statements()));
+            double perRequest = statements.get() / (double) Math.max(1, baselineClosed.count());
+            Latency.Summary baselineRate = Load.fixedRate(
+                    "seed " + family.name() + " at " + (int) settings.queryRate() + "/s",
+                    settings.queryRate(),
+                    settings.queryConcurrency() * 4,
+                    java.time.Duration.ZERO,
+                    settings.queryDuration(),
+                    (worker, n) -> family.baseline().run(db.of(worker), ThreadLocalRandom.current()));
+            return new Report.Family(
+                    family.name(),
+                    family.haulstream() == null
+                            ? null
+                            : "GET " + family.haulstream().path(new Random(1)),
+                    "seed SQL over JDBC",
+                    haulstreamClosed,
+                    haulstreamRate,
+                    baselineClosed,
+                    baselineRate,
+                    connections,
+                    perRequest,
+                    family.note());
+        }
+    }
+
+    /**
+     * Nine reads of route and bin statistics to one command, at a fixed rate. The commands change
+     * the write path's own organization, whose statistics are among those read, so the cache is
+     * measured while the entries it holds are being replaced.
+     */
+    Mix readWriteMix(WritePath writes) throws Exception {
+        List<String> organizations = new ArrayList<>(city.organizationIds());
+        organizations.add(writes.organizationId());
+        Map<String, Double> before = resources.scrape(settings.queryUrl());
+        Latency.Summary latency = Load.fixedRate(
+                "90/10 read/write mix at " + (int) settings.queryRate() + "/s",
+                settings.queryRate(),
+                settings.queryConcurrency() * 4,
+                settings.warmUp(),
+                settings.queryDuration(),
+                (worker, n) -> {
+                    if (n % 10 == 9) {
+                        writes.command(n);
+                        return;
+                    }
+                    Random random = ThreadLocalRandom.current();
+                    String organization = organizations.get(random.nextInt(organizations.size()));
+                    http.get(settings.queryUrl() + "/api/v1/organizations/" + organization + "/statistics/"
+                            + (random.nextBoolean() ? "routes" : "bins"));
+                });
+        Map<String, Double> after = resources.scrape(settings.queryUrl());
+        Map<String, Object> cache = new LinkedHashMap<>();
+        for (String family : List.of("stats")) {
+            double hits = delta(
+                    before, after, "haulstream_cache_requests_total", "family=\"" + family + "\"", "result=\"hit\"");
+            double misses = delta(
+                    before, after, "haulstream_cache_requests_total", "family=\"" + family + "\"", "result=\"miss\"");
+            cache.put(
+                    family + " hit ratio",
+                    hits + misses == 0 ? "no requests" : String.format(Locale.ROOT, "%.4f", hits / (hits + misses)));
+            cache.put(family + " hits", (long) hits);
+            cache.put(family + " misses", (long) misses);
+            cache.put(family + " fallbacks", (long)
+                    delta(before, after, "haulstream_cache_fallbacks_total", "family=\"" + family + "\""));
+        }
+        return new Mix(latency, cache);
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String name, String... labels) {
+        return Resources.sum(after, name, labels) - Resources.sum(before, name, labels);
+    }
+
+    /** One JDBC connection per load thread, as a connection pool would hand out. */
+    private static final class Connections implements AutoCloseable {
+
+        private final Connection[] connections;
+        private final Settings settings;
+
+        Connections(Settings settings, int size) {
+            this.settings = settings;
+            this.connections = new Connection[size];
+        }
+
+        synchronized Connection of(int worker) throws SQLException {
+            if (connections[worker] == null) {
+                connections[worker] =
+                        DriverManager.getConnection(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+            }
+            return connections[worker];
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection connection : connections) {
+                if (connection != null) {
+                    connection.close();
+                }
+            }
+        }
+    }
+}

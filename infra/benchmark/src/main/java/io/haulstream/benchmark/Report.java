@@ -1,0 +1,316 @@
+package io.haulstream.benchmark;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Writes one run as {@code report.json}, {@code report.md} and PNG charts into the report folder. */
+final class Report {
+
+    private static final Color HAULSTREAM = new Color(0x1b7f5f);
+    private static final Color BASELINE = new Color(0xc0504d);
+
+    record Family(
+            String name,
+            String haulstreamRequest,
+            String baselineRequest,
+            Latency.Summary haulstreamClosed,
+            Latency.Summary haulstreamFixedRate,
+            Latency.Summary baselineClosed,
+            Latency.Summary baselineFixedRate,
+            Double haulstreamConnectionsPerRequest,
+            double baselineStatementsPerRequest,
+            String note) {
+
+        boolean served() {
+            return haulstreamClosed != null;
+        }
+
+        /** baseline p99 over haulstream p99 at the same concurrency: the headline. */
+        @JsonProperty
+        Double ratioP99() {
+            return served() ? ratio(baselineClosed.p99(), haulstreamClosed.p99()) : null;
+        }
+
+        @JsonProperty
+        Double ratioP50() {
+            return served() ? ratio(baselineClosed.p50(), haulstreamClosed.p50()) : null;
+        }
+
+        private static double ratio(double baseline, double haulstream) {
+            return baseline / Math.max(haulstream, 0.001);
+        }
+    }
+
+    record Run(
+            Map<String, Object> machine,
+            Map<String, Object> conditions,
+            Map<String, Object> data,
+            List<Family> families,
+            Latency.Summary readWriteMix,
+            Map<String, Object> cache,
+            WritePath.Figures writePath,
+            List<Resources.Memory> memory) {}
+
+    private final Path folder;
+    private final ObjectMapper json;
+
+    Report(Path folder, ObjectMapper json) {
+        this.folder = folder;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    List<Path> write(Run run) throws IOException {
+        Files.createDirectories(folder);
+        Path jsonFile = folder.resolve("report.json");
+        json.writeValue(jsonFile.toFile(), run);
+        Path markdown = folder.resolve("report.md");
+        Files.writeString(markdown, markdown(run));
+        Path latencies = folder.resolve("query-latency.png");
+        chart(latencies, latencyChart(run));
+        Path lag = folder.resolve("write-lag.png");
+        chart(lag, lagChart(run.writePath()));
+        Path bars = folder.resolve("p99-by-family.png");
+        chart(bars, p99Bars(run.families()));
+        return List.of(markdown, jsonFile, latencies, bars, lag);
+    }
+
+    static String markdown(Run run) {
+        StringBuilder md = new StringBuilder("# haulstream benchmark\n\n");
+        md.append("Machine: ").append(inline(run.machine())).append("\n\n");
+        md.append("Conditions: ").append(inline(run.conditions())).append("\n\n");
+        md.append("Data: ").append(inline(run.data())).append("\n\n");
+        md.append("## Queries: the seed's way and haulstream's, same data, same run\n\n");
+        md.append("Latency in ms at a fixed concurrency (closed model). haulstream is measured over HTTP"
+                + " through its query API; the seed's way runs its SQL over JDBC from the benchmark itself,"
+                + " with no HTTP in between, which favours the baseline.\n\n");
+        md.append("| family | way | requests | per s | p50 | p95 | p99 | p99.9 | max | DB work per request |"
+                + " p99 ratio | p50 ratio |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Family family : run.families()) {
+            if (family.served()) {
+                md.append(row(
+                        family.name(),
+                        "haulstream",
+                        family.haulstreamClosed(),
+                        String.format(Locale.ROOT, "%.2f connections", family.haulstreamConnectionsPerRequest()),
+                        String.format(Locale.ROOT, "**%.0f×**", family.ratioP99()),
+                        String.format(Locale.ROOT, "%.0f×", family.ratioP50())));
+            }
+            md.append(row(
+                    family.name(),
+                    "seed",
+                    family.baselineClosed(),
+                    String.format(Locale.ROOT, "%.1f statements", family.baselineStatementsPerRequest()),
+                    family.served() ? "" : family.note(),
+                    ""));
+        }
+        md.append("\nAt a fixed arrival rate (open model; latency counted from when each request was due):\n\n");
+        md.append("| family | way | requests | per s | p50 | p95 | p99 | p99.9 | max |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Family family : run.families()) {
+            if (family.served()) {
+                md.append(openRow(family.name(), "haulstream", family.haulstreamFixedRate()));
+            }
+            md.append(openRow(family.name(), "seed", family.baselineFixedRate()));
+        }
+        if (run.readWriteMix() != null) {
+            md.append("\n## 90/10 read/write mix and the cache\n\n");
+            md.append(openTable(run.readWriteMix()));
+            md.append("\nCache: ").append(inline(run.cache())).append("\n");
+        }
+        WritePath.Figures writes = run.writePath();
+        if (writes != null) {
+            md.append("\n## Write path over HTTP\n\n");
+            md.append(openTable(writes.commands(), writes.loadDuringLag()));
+            md.append(
+                    "\nFrom a command's reply until its effect is visible on the query API, under the steady load above:\n\n");
+            md.append(openTable(writes.lagWithToken(), writes.lagPolling()));
+            md.append("\nAccounting (every accepted command stored and projected exactly once): ")
+                    .append(inline(writes.accounting()))
+                    .append("\n");
+        }
+        md.append("\n## Memory\n\n| application | heap used MB | heap max MB | RSS MB |\n|---|---:|---:|---:|\n");
+        for (Resources.Memory memory : run.memory()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f | %.0f |\n",
+                    memory.application(),
+                    memory.heapUsedMb(),
+                    memory.heapMaxMb(),
+                    memory.rssMb()));
+        }
+        md.append("\n![p99 by family](p99-by-family.png)\n\n![query latency](query-latency.png)\n\n"
+                + "![write lag](write-lag.png)\n");
+        return md.toString();
+    }
+
+    private static String row(String family, String way, Latency.Summary s, String work, String r99, String r50) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s |\n",
+                family,
+                way,
+                s.count(),
+                s.perSecond(),
+                s.p50(),
+                s.p95(),
+                s.p99(),
+                s.p999(),
+                s.max(),
+                work,
+                r99,
+                r50);
+    }
+
+    private static String openRow(String family, String way, Latency.Summary s) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
+                family,
+                way,
+                s.count(),
+                s.perSecond(),
+                s.p50(),
+                s.p95(),
+                s.p99(),
+                s.p999(),
+                s.max());
+    }
+
+    private static String openTable(Latency.Summary... summaries) {
+        StringBuilder table = new StringBuilder(
+                "| measured | requests | errors | per s | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Latency.Summary s : summaries) {
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
+                    s.name(),
+                    s.count(),
+                    s.errors(),
+                    s.perSecond(),
+                    s.p50(),
+                    s.p95(),
+                    s.p99(),
+                    s.p999(),
+                    s.max()));
+        }
+        return table.toString();
+    }
+
+    private static String inline(Map<String, ?> values) {
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) ->
+                text.append(text.isEmpty() ? "" : ", ").append(key).append(" ").append(value));
+        return text.toString();
+    }
+
+    private static JFreeChart latencyChart(Run run) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Family family : run.families()) {
+            if (family.served()) {
+                add(data, "haulstream " + family.name(), family.haulstreamClosed());
+            }
+            add(data, "seed " + family.name(), family.baselineClosed());
+        }
+        JFreeChart chart = percentileChart("Query latency by percentile, fixed concurrency (log scale)", data);
+        LineAndShapeRenderer renderer =
+                (LineAndShapeRenderer) chart.getCategoryPlot().getRenderer();
+        for (int series = 0; series < data.getRowCount(); series++) {
+            boolean seed = data.getRowKey(series).toString().startsWith("seed");
+            renderer.setSeriesStroke(
+                    series,
+                    seed
+                            ? new BasicStroke(
+                                    2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
+                            : new BasicStroke(2.5f));
+        }
+        return chart;
+    }
+
+    private static JFreeChart lagChart(WritePath.Figures writes) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        if (writes != null) {
+            add(data, "query with consistency token", writes.lagWithToken());
+            add(data, "polling without token", writes.lagPolling());
+            add(data, "command reply (steady load)", writes.loadDuringLag());
+        }
+        JFreeChart chart = percentileChart("Write path: command latency and reply-to-visible lag (log scale)", data);
+        chart.getCategoryPlot().getRenderer().setSeriesPaint(0, HAULSTREAM);
+        chart.getCategoryPlot().getRenderer().setSeriesPaint(1, BASELINE);
+        return chart;
+    }
+
+    private static JFreeChart percentileChart(String title, DefaultCategoryDataset data) {
+        LogarithmicAxis millis = new LogarithmicAxis("milliseconds");
+        millis.setAllowNegativesFlag(false);
+        millis.setStrictValuesFlag(false);
+        CategoryAxis percentiles = new CategoryAxis("percentile");
+        percentiles.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        CategoryPlot plot = new CategoryPlot(data, percentiles, millis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static void add(DefaultCategoryDataset data, String series, Latency.Summary s) {
+        data.addValue(Math.max(s.p50(), 0.001), series, "p50");
+        data.addValue(Math.max(s.p95(), 0.001), series, "p95");
+        data.addValue(Math.max(s.p99(), 0.001), series, "p99");
+        data.addValue(Math.max(s.p999(), 0.001), series, "p99.9");
+        data.addValue(Math.max(s.max(), 0.001), series, "max");
+    }
+
+    private static void chart(Path file, JFreeChart chart) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 1200, 700);
+    }
+
+    private static JFreeChart p99Bars(List<Family> families) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Family family : families) {
+            if (family.served()) {
+                data.addValue(Math.max(family.haulstreamClosed().p99(), 0.001), "haulstream", family.name());
+            }
+            data.addValue(Math.max(family.baselineClosed().p99(), 0.001), "seed", family.name());
+        }
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        // Bars grow from a base; on a log axis it must be above zero and stay out of the range.
+        renderer.setBase(0.001);
+        renderer.setIncludeBaseInRange(false);
+        if (data.getRowIndex("haulstream") >= 0) {
+            renderer.setSeriesPaint(data.getRowIndex("haulstream"), HAULSTREAM);
+        }
+        renderer.setSeriesPaint(data.getRowIndex("seed"), BASELINE);
+        LogarithmicAxis millis = new LogarithmicAxis("p99 milliseconds (log scale)");
+        millis.setAllowNegativesFlag(false);
+        millis.setStrictValuesFlag(false);
+        CategoryAxis axis = new CategoryAxis("query family");
+        axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        CategoryPlot plot = new CategoryPlot(data, axis, millis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        return new JFreeChart("p99 per query family, both ways", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+}

@@ -1,0 +1,71 @@
+package io.haulstream.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What one benchmark run does, read from the environment that {@code infra/config/haulstream.env}
+ * exports, with the size as the only argument. Durations shrink with the smoke size so that it
+ * finishes in a few minutes.
+ */
+record Settings(
+        String size,
+        long seed,
+        String commandUrl,
+        String queryUrl,
+        String commandJdbcUrl,
+        String queryJdbcUrl,
+        String dbUser,
+        String dbPassword,
+        String kafkaBootstrapServers,
+        String eventsTopic,
+        Path runDir,
+        Path reportDir,
+        Duration warmUp,
+        Duration queryDuration,
+        int queryConcurrency,
+        double queryRate,
+        Duration writeDuration,
+        int writeConcurrency,
+        double steadyWriteRate,
+        int writeBins,
+        int probeBins,
+        long probePauseMillis) {
+
+    static Settings from(String size, Map<String, String> env) {
+        boolean smoke = size.equals("smoke");
+        String pg = "jdbc:postgresql://" + env.getOrDefault("PG_HOST", "127.0.0.1") + ":"
+                + env.getOrDefault("PG_PORT", "5432") + "/";
+        Path runDir = Path.of(env.getOrDefault("RUN_DIR", "infra/.run"));
+        return new Settings(
+                size,
+                Long.parseLong(env.getOrDefault("BENCHMARK_SEED", "20261125")),
+                "http://127.0.0.1:" + env.getOrDefault("COMMAND_SIDE_PORT", "8081"),
+                "http://127.0.0.1:" + env.getOrDefault("QUERY_SIDE_PORT", "8082"),
+                pg + env.getOrDefault("COMMAND_DB", "haulstream_command"),
+                pg + env.getOrDefault("QUERY_DB", "haulstream_query"),
+                env.getOrDefault("HAULSTREAM_DB_USER", "haulstream"),
+                env.getOrDefault("HAULSTREAM_DB_PASSWORD", "haulstream"),
+                env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                env.getOrDefault("EVENTS_TOPIC", "haulstream.events"),
+                runDir,
+                Path.of(env.getOrDefault(
+                        "BENCHMARK_REPORT_DIR",
+                        runDir.resolve("benchmark/" + size).toString())),
+                seconds(env, "BENCHMARK_WARMUP_SECONDS", smoke ? 3 : 5),
+                seconds(env, "BENCHMARK_QUERY_SECONDS", smoke ? 8 : 20),
+                Integer.parseInt(env.getOrDefault("BENCHMARK_QUERY_CONCURRENCY", "8")),
+                Double.parseDouble(env.getOrDefault("BENCHMARK_QUERY_RATE", "500")),
+                seconds(env, "BENCHMARK_WRITE_SECONDS", smoke ? 10 : 30),
+                Integer.parseInt(env.getOrDefault("BENCHMARK_WRITE_CONCURRENCY", "32")),
+                Double.parseDouble(env.getOrDefault("BENCHMARK_STEADY_WRITE_RATE", "300")),
+                Integer.parseInt(env.getOrDefault("BENCHMARK_WRITE_BINS", "500")),
+                Integer.parseInt(env.getOrDefault("BENCHMARK_PROBE_BINS", "50")),
+                Long.parseLong(env.getOrDefault("BENCHMARK_PROBE_PAUSE_MILLIS", "20")));
+    }
+
+    private static Duration seconds(Map<String, String> env, String name, int fallback) {
+        return Duration.ofSeconds(Long.parseLong(env.getOrDefault(name, Integer.toString(fallback))));
+    }
+}

@@ -1,0 +1,251 @@
+package io.haulstream.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The write path over HTTP: sustained command throughput and latency, then the lag from a
+ * command's reply until its effect shows on the query API, with and without its consistency
+ * token. It places its own organization and bins through the command API, so every command it
+ * sends can be accounted for afterwards in the event store and the read model: none lost, none
+ * applied twice.
+ */
+final class WritePath {
+
+    private final Settings settings;
+    private final Http http;
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private final AtomicLong services = new AtomicLong();
+    private final AtomicLong fillReports = new AtomicLong();
+    private String organizationId;
+
+    String organizationId() {
+        return organizationId;
+    }
+
+    private final List<String> loadBins = new ArrayList<>();
+    private final List<String> probeBins = new ArrayList<>();
+
+    WritePath(Settings settings, Http http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    record Figures(
+            Latency.Summary commands,
+            Latency.Summary lagWithToken,
+            Latency.Summary lagPolling,
+            Latency.Summary loadDuringLag,
+            Map<String, Long> accounting) {}
+
+    Figures run() throws Exception {
+        setUp();
+        Latency.Summary commands = Load.closed(
+                "commands, " + settings.writeConcurrency() + " clients",
+                settings.writeConcurrency(),
+                settings.warmUp(),
+                settings.writeDuration(),
+                (worker, n) -> command(n));
+        Latency lagWithToken = new Latency();
+        Latency lagPolling = new Latency();
+        Thread probe = new Thread(() -> probeLag(lagWithToken, lagPolling), "lag-probe");
+        long probeStart = System.nanoTime();
+        probe.start();
+        Latency.Summary steady = Load.fixedRate(
+                "steady writes at " + settings.steadyWriteRate() + "/s",
+                settings.steadyWriteRate(),
+                settings.writeConcurrency(),
+                Duration.ZERO,
+                settings.writeDuration(),
+                (worker, n) -> command(n));
+        probe.interrupt();
+        probe.join();
+        long probeNanos = System.nanoTime() - probeStart;
+        return new Figures(
+                commands,
+                lagWithToken.summary("reply to visible, query with token", probeNanos, 0),
+                lagPolling.summary("reply to visible, polling without token", probeNanos, 0),
+                steady,
+                account());
+    }
+
+    private void setUp() throws Exception {
+        String api = settings.commandUrl() + "/api/v1";
+        organizationId = http.send("POST", api + "/organizations", Map.of("name", "Benchmark Hauling " + runId))
+                .get("id")
+                .asText();
+        int bins = settings.writeBins() + settings.probeBins();
+        try (Progress progress = new Progress("write path: placing bins", bins, "bins")) {
+            List<String> customers = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                customers.add(http.send(
+                                "POST",
+                                api + "/organizations/" + organizationId + "/customers",
+                                Map.of(
+                                        "name", "Benchmark customer " + c,
+                                        "serviceAddress", c + " Benchmark Street",
+                                        "location", point(c)))
+                        .get("id")
+                        .asText());
+            }
+            for (int b = 0; b < bins; b++) {
+                String id = http.send(
+                                "POST",
+                                api + "/organizations/" + organizationId + "/bins",
+                                Map.of(
+                                        "customerId",
+                                        customers.get(b % customers.size()),
+                                        "tag",
+                                        "BENCH-" + runId + "-" + b,
+                                        "containerType",
+                                        "CART",
+                                        "wasteStream",
+                                        "GENERAL",
+                                        "capacityLitres",
+                                        240,
+                                        "location",
+                                        point(b)))
+                        .get("id")
+                        .asText();
+                (b < settings.writeBins() ? loadBins : probeBins).add(id);
+                progress.step();
+            }
+        }
+    }
+
+    private static Map<String, Double> point(int i) {
+        return Map.of("latitude", 52.45 + (i % 100) * 0.001, "longitude", 13.30 + (i / 100 % 100) * 0.001);
+    }
+
+    /** Half the commands service a bin (with a fleet record id of their own), half report a fill level. */
+    JsonNode command(long n) throws Exception {
+        String bin = loadBins.get(ThreadLocalRandom.current().nextInt(loadBins.size()));
+        if (n % 2 == 0) {
+            JsonNode reply = service(bin, "load-" + n);
+            services.incrementAndGet();
+            return reply;
+        }
+        JsonNode reply = http.send(
+                "POST", binUrl(settings.commandUrl(), bin) + "/fill-levels", Map.of("fillPercent", (int) (n % 101)));
+        fillReports.incrementAndGet();
+        return reply;
+    }
+
+    private JsonNode service(String bin, String record) throws Exception {
+        return http.send(
+                "POST",
+                binUrl(settings.commandUrl(), bin) + "/services",
+                Map.of("outcome", "EMPTIED", "weightKg", 12.5, "fleetRecordId", runId + "-" + record));
+    }
+
+    private String binUrl(String base, String bin) {
+        return base + "/api/v1/organizations/" + organizationId + "/bins/" + bin;
+    }
+
+    /**
+     * One probe at a time on bins the load does not touch, alternating the two ways of reading
+     * one's own write, so both are measured under the same load.
+     */
+    private void probeLag(Latency withToken, Latency polling) {
+        int[] serviceCounts = new int[probeBins.size()];
+        try {
+            for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                int b = i % probeBins.size();
+                String bin = probeBins.get(b);
+                JsonNode reply = service(bin, "probe-" + i);
+                services.incrementAndGet();
+                long replied = System.nanoTime();
+                int expected = ++serviceCounts[b];
+                if (i % 2 == 0) {
+                    String token =
+                            URLEncoder.encode(reply.get("consistencyToken").asText(), StandardCharsets.UTF_8);
+                    JsonNode bin1 = http.getJson(binUrl(settings.queryUrl(), bin) + "?minPosition=" + token);
+                    if (bin1.get("serviceCount").asInt() < expected) {
+                        throw new IllegalStateException("a query with the token did not see its command: " + bin1);
+                    }
+                    withToken.recordNanos(System.nanoTime() - replied);
+                } else {
+                    while (serviceCount(bin) < expected) {
+                        Thread.onSpinWait();
+                    }
+                    polling.recordNanos(System.nanoTime() - replied);
+                }
+                Thread.sleep(settings.probePauseMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("lag probe failed", e);
+        }
+    }
+
+    private int serviceCount(String bin) throws Exception {
+        String url = binUrl(settings.queryUrl(), bin);
+        return http.status(url) == 200 ? http.getJson(url).get("serviceCount").asInt() : -1;
+    }
+
+    /**
+     * Every accepted command must be in the event store exactly once, and once projected, every
+     * service must have counted once on its bin.
+     */
+    private Map<String, Long> account() throws Exception {
+        try (Connection command = DriverManager.getConnection(
+                        settings.commandJdbcUrl(), settings.dbUser(), settings.dbPassword());
+                Connection query = DriverManager.getConnection(
+                        settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+            List<String> bins = new ArrayList<>(loadBins);
+            bins.addAll(probeBins);
+            long storedServices = countEvents(command, bins, "BinServiced");
+            long storedFills = countEvents(command, bins, "BinFillLevelReported");
+            long projectedServices = awaitProjectedServices(query, services.get());
+            return Map.of(
+                    "acceptedServices", services.get(),
+                    "storedServices", storedServices,
+                    "projectedServices", projectedServices,
+                    "acceptedFillReports", fillReports.get(),
+                    "storedFillReports", storedFills);
+        }
+    }
+
+    private static long countEvents(Connection db, List<String> bins, String type) throws SQLException {
+        try (var statement = db.prepareStatement("select count(*) from domain_event_entry"
+                + " where aggregate_identifier = any(?) and payload_type like ?")) {
+            statement.setArray(1, db.createArrayOf("varchar", bins.toArray()));
+            statement.setString(2, "%." + type);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private long awaitProjectedServices(Connection query, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long projected;
+        do {
+            try (var statement = query.prepareStatement(
+                    "select coalesce(sum(service_count), 0) from read_model.bins where organization_id = ?")) {
+                statement.setString(1, organizationId);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    projected = rows.getLong(1);
+                }
+            }
+            if (projected >= expected) {
+                return projected;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return projected;
+    }
+}

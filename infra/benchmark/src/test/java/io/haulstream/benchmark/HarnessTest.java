@@ -1,0 +1,125 @@
+package io.haulstream.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's own parts, without servers: what CI can check of the harness in seconds. */
+class HarnessTest {
+
+    @Nested
+    class FixedRate {
+
+        @Test
+        void chargesAStallToEveryRequestItDelayed() {
+            // One worker, 50 ms per request, 100 requests due per second: most requests wait.
+            Latency.Summary open = Load.fixedRate(
+                    "stalled", 100, 1, Duration.ZERO, Duration.ofSeconds(1), (worker, n) -> Thread.sleep(50));
+            Latency.Summary closed =
+                    Load.closed("stalled", 1, Duration.ZERO, Duration.ofSeconds(1), (worker, n) -> Thread.sleep(50));
+
+            assertThat(open.max()).isGreaterThan(300);
+            assertThat(closed.p50()).isLessThan(open.p50());
+        }
+
+        @Test
+        void countsFailedRequestsApartFromLatencies() {
+            Latency.Summary summary = Load.closed("failing", 2, Duration.ZERO, Duration.ofMillis(300), (worker, n) -> {
+                if (n % 2 == 0) {
+                    throw new IllegalStateException("refused");
+                }
+            });
+
+            assertThat(summary.errors()).isPositive();
+            assertThat(summary.count()).isPositive();
+        }
+    }
+
+    @Test
+    void reportsPercentilesInMilliseconds() {
+        Latency latency = new Latency();
+        for (int i = 1; i <= 1000; i++) {
+            latency.recordNanos(i * 1_000_000L);
+        }
+
+        Latency.Summary summary = latency.summary("ramp", 1_000_000_000L, 0);
+
+        assertThat(summary.count()).isEqualTo(1000);
+        assertThat(summary.p50()).isBetween(499.0, 501.0);
+        assertThat(summary.p99()).isBetween(989.0, 991.0);
+        assertThat(summary.max()).isBetween(999.0, 1001.0);
+        assertThat(summary.perSecond()).isEqualTo(1000.0);
+    }
+
+    @Test
+    void showsRateAndEtaOnItsProgressLine() {
+        var out = new ByteArrayOutputStream();
+        Progress progress = new Progress("loading", 1000, "events", new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String line = progress.line(250, 5_000_000_000L);
+
+        assertThat(line).contains("25.0%", "250/1,000 events", "50 events/s", "eta 0:00:15");
+    }
+
+    @Test
+    void sumsPrometheusSamplesByLabel() {
+        Map<String, Double> samples = Resources.parse(
+                """
+                # HELP haulstream_cache_requests_total
+                haulstream_cache_requests_total{family="stats",result="hit"} 90.0
+                haulstream_cache_requests_total{family="stats",result="miss"} 10.0
+                haulstream_cache_requests_total{family="bin",result="hit"} 5.0
+                hikaricp_connections_usage_seconds_count{pool="HikariPool-1"} 7
+                """);
+
+        assertThat(Resources.sum(samples, "haulstream_cache_requests_total", "family=\"stats\"", "result=\"hit\""))
+                .isEqualTo(90.0);
+        assertThat(Resources.sum(samples, "haulstream_cache_requests_total", "result=\"hit\""))
+                .isEqualTo(95.0);
+        assertThat(Resources.sum(samples, "hikaricp_connections_usage_seconds_count"))
+                .isEqualTo(7.0);
+    }
+
+    @Test
+    void writesTheReportWithRatiosAndCharts(@TempDir Path folder) throws Exception {
+        Latency.Summary fast = new Latency.Summary("fast", 1000, 0, 5000, 0.5, 0.8, 1.0, 2.0, 3.0);
+        Latency.Summary slow = new Latency.Summary("slow", 100, 0, 50, 40, 80, 150, 200, 250);
+        Report.Run run = new Report.Run(
+                Map.of("cores", 2),
+                Map.of("queryConcurrency", 8),
+                Map.of("bins", 10_000),
+                List.of(
+                        new Report.Family(
+                                "route statistics", "GET /x", "seed SQL", fast, fast, slow, slow, 0.0, 4.0, null),
+                        new Report.Family(
+                                "route detail", null, "seed SQL", null, null, slow, slow, null, 101, "not served")),
+                fast,
+                Map.of("stats hit ratio", "0.9990"),
+                new WritePath.Figures(fast, fast, slow, fast, Map.of("acceptedServices", 10L)),
+                List.of(new Resources.Memory("query-side", 200, 768, 400)));
+
+        List<Path> written = new Report(folder, new ObjectMapper()).write(run);
+
+        String markdown = Files.readString(folder.resolve("report.md"));
+        assertThat(markdown).contains("**150×**", "not served", "0.9990", "acceptedServices 10");
+        assertThat(new ObjectMapper()
+                        .readTree(folder.resolve("report.json").toFile())
+                        .get("families"))
+                .hasSize(2);
+        for (Path png : written.subList(2, written.size())) {
+            byte[] bytes = Files.readAllBytes(png);
+            assertThat(bytes).as(png.toString()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+    }
+}
