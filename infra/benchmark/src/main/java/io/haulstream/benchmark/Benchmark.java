@@ -49,16 +49,25 @@ public final class Benchmark {
         data.put("routes", city.routeCount());
         data.put("serviceEvents", city.serviceEventCount());
         data.put("events", city.eventCount());
-        data.putAll(loadCity(settings, city));
-        data.putAll(loadBaseline(settings, city));
-
         SeedBaseline baseline = new SeedBaseline(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
         QueryFamilies families = new QueryFamilies(settings, http, resources, city, baseline);
-        List<Report.Family> measured = new ArrayList<>(families.measureAll());
-
+        List<Report.Family> measured = new ArrayList<>();
+        if (settings.phases().contains("queries") || settings.phases().contains("mix")) {
+            data.putAll(loadCity(settings, city));
+        }
+        if (settings.phases().contains("queries")) {
+            data.putAll(loadBaseline(settings, city));
+            measured.addAll(families.measureAll());
+        }
         WritePath writePath = new WritePath(settings, http);
-        WritePath.Figures writes = writePath.run();
-        QueryFamilies.Mix mix = families.readWriteMix(writePath);
+        WritePath.Figures writes = null;
+        QueryFamilies.Mix mix = null;
+        if (settings.phases().contains("writes") || settings.phases().contains("mix")) {
+            writes = writePath.run();
+        }
+        if (settings.phases().contains("mix")) {
+            mix = families.readWriteMix(writePath);
+        }
 
         List<Resources.Memory> memory = List.of(
                 resources.memory("command-side", settings.commandUrl()),

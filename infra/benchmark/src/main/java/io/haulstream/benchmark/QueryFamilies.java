@@ -96,13 +96,14 @@ final class QueryFamilies {
                         },
                         null),
                 new Family(
-                        "route detail",
-                        null,
-                        (db, random) -> baseline.routeDetail(
-                                db,
-                                city.routeIds()
-                                        .get(random.nextInt(city.routeIds().size()))),
-                        "not served by the query API yet"));
+                        "route detail with its stops",
+                        random -> {
+                            int route = city.randomRoute(random);
+                            return "/api/v1/organizations/" + city.routeOrganizationId(route) + "/routes/"
+                                    + city.routeId(route);
+                        },
+                        (db, random) -> baseline.routeDetail(db, city.routeId(city.randomRoute(random))),
+                        null));
     }
 
     private Family radius(String name, int metres) {
@@ -143,50 +144,39 @@ final class QueryFamilies {
         return measured;
     }
 
+    /**
+     * Both ways at the same concurrency first; then both at the same fixed rate, half the slower
+     * way's closed-model throughput (at most the configured rate), so that the open model shows
+     * latency under a load both can carry rather than the queue of one that cannot.
+     */
     private Report.Family measure(Family family) throws Exception {
-        Latency.Summary haulstreamClosed = null;
-        Latency.Summary haulstreamRate = null;
-        Double connections = null;
-        if (family.haulstream() != null) {
-            Map<String, Double> before = resources.scrape(settings.queryUrl());
-            haulstreamClosed = Load.closed(
-                    "haulstream " + family.name(),
-                    settings.queryConcurrency(),
-                    settings.warmUp(),
-                    settings.queryDuration(),
-                    (worker, n) ->
-                            http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current())));
-            Map<String, Double> after = resources.scrape(settings.queryUrl());
-            double checkouts = Resources.sum(after, "hikaricp_connections_usage_seconds_count")
-                    - Resources.sum(before, "hikaricp_connections_usage_seconds_count");
-            connections = checkouts / Math.max(1, haulstreamClosed.count());
-            haulstreamRate = Load.fixedRate(
-                    "haulstream " + family.name() + " at " + (int) settings.queryRate() + "/s",
-                    settings.queryRate(),
-                    settings.queryConcurrency() * 4,
-                    java.time.Duration.ZERO,
-                    settings.queryDuration(),
-                    (worker, n) ->
-                            http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current())));
-        }
         try (Connections db = new Connections(settings, settings.queryConcurrency() * 4)) {
+            Load.Operation haulstream = (worker, n) ->
+                    http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current()));
             AtomicLong statements = new AtomicLong();
-            Latency.Summary baselineClosed = Load.closed(
-                    "seed " + family.name(),
-                    settings.queryConcurrency(),
-                    settings.warmUp(),
-                    settings.queryDuration(),
-                    (worker, n) -> statements.addAndGet(family.baseline()
-                            .run(db.of(worker), ThreadLocalRandom.current())
-                            .statements()));
-            double perRequest = statements.get() / (double) Math.max(1, baselineClosed.count());
-            Latency.Summary baselineRate = Load.fixedRate(
-                    "seed " + family.name() + " at " + (int) settings.queryRate() + "/s",
+            Load.Operation seed = (worker, n) -> statements.addAndGet(family.baseline()
+                    .run(db.of(worker), ThreadLocalRandom.current())
+                    .statements());
+            Latency.Summary haulstreamClosed = null;
+            Double connections = null;
+            if (family.haulstream() != null) {
+                Map<String, Double> before = resources.scrape(settings.queryUrl());
+                haulstreamClosed = closed("haulstream " + family.name(), haulstream);
+                Map<String, Double> after = resources.scrape(settings.queryUrl());
+                connections = delta(before, after, "hikaricp_connections_usage_seconds_count")
+                        / Math.max(1, haulstreamClosed.count());
+            }
+            Latency.Summary seedClosed = closed("seed " + family.name(), seed);
+            double perRequest = statements.get() / (double) Math.max(1, seedClosed.count());
+            double rate = Math.min(
                     settings.queryRate(),
-                    settings.queryConcurrency() * 4,
-                    java.time.Duration.ZERO,
-                    settings.queryDuration(),
-                    (worker, n) -> family.baseline().run(db.of(worker), ThreadLocalRandom.current()));
+                    0.5
+                            * Math.min(
+                                    seedClosed.perSecond(),
+                                    haulstreamClosed == null ? Double.MAX_VALUE : haulstreamClosed.perSecond()));
+            Latency.Summary haulstreamRate =
+                    haulstreamClosed == null ? null : fixedRate("haulstream " + family.name(), rate, haulstream);
+            Latency.Summary seedRate = fixedRate("seed " + family.name(), rate, seed);
             return new Report.Family(
                     family.name(),
                     family.haulstream() == null
@@ -195,12 +185,26 @@ final class QueryFamilies {
                     "seed SQL over JDBC",
                     haulstreamClosed,
                     haulstreamRate,
-                    baselineClosed,
-                    baselineRate,
+                    seedClosed,
+                    seedRate,
                     connections,
                     perRequest,
                     family.note());
         }
+    }
+
+    private Latency.Summary closed(String name, Load.Operation operation) {
+        return Load.closed(name, settings.queryConcurrency(), settings.warmUp(), settings.queryDuration(), operation);
+    }
+
+    private Latency.Summary fixedRate(String name, double rate, Load.Operation operation) {
+        return Load.fixedRate(
+                String.format(Locale.ROOT, "%s at %.0f/s", name, rate),
+                rate,
+                settings.queryConcurrency() * 4,
+                java.time.Duration.ZERO,
+                settings.queryDuration(),
+                operation);
     }
 
     /**

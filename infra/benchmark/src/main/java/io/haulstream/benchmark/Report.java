@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,13 +85,15 @@ final class Report {
         json.writeValue(jsonFile.toFile(), run);
         Path markdown = folder.resolve("report.md");
         Files.writeString(markdown, markdown(run));
-        Path latencies = folder.resolve("query-latency.png");
-        chart(latencies, latencyChart(run));
-        Path lag = folder.resolve("write-lag.png");
-        chart(lag, lagChart(run.writePath()));
-        Path bars = folder.resolve("p99-by-family.png");
-        chart(bars, p99Bars(run.families()));
-        return List.of(markdown, jsonFile, latencies, bars, lag);
+        List<Path> written = new ArrayList<>(List.of(markdown, jsonFile));
+        if (!run.families().isEmpty()) {
+            written.add(chart(folder.resolve("query-latency.png"), latencyChart(run)));
+            written.add(chart(folder.resolve("p99-by-family.png"), p99Bars(run.families())));
+        }
+        if (run.writePath() != null) {
+            written.add(chart(folder.resolve("write-lag.png"), lagChart(run.writePath())));
+        }
+        return written;
     }
 
     static String markdown(Run run) {
@@ -158,8 +161,12 @@ final class Report {
                     memory.heapMaxMb(),
                     memory.rssMb()));
         }
-        md.append("\n![p99 by family](p99-by-family.png)\n\n![query latency](query-latency.png)\n\n"
-                + "![write lag](write-lag.png)\n");
+        if (!run.families().isEmpty()) {
+            md.append("\n![p99 by family](p99-by-family.png)\n\n![query latency](query-latency.png)\n");
+        }
+        if (writes != null) {
+            md.append("\n![write lag](write-lag.png)\n");
+        }
         return md.toString();
     }
 
@@ -249,11 +256,9 @@ final class Report {
 
     private static JFreeChart lagChart(WritePath.Figures writes) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        if (writes != null) {
-            add(data, "query with consistency token", writes.lagWithToken());
-            add(data, "polling without token", writes.lagPolling());
-            add(data, "command reply (steady load)", writes.loadDuringLag());
-        }
+        add(data, "query with consistency token", writes.lagWithToken());
+        add(data, "polling without token", writes.lagPolling());
+        add(data, "command reply (steady load)", writes.loadDuringLag());
         JFreeChart chart = percentileChart("Write path: command latency and reply-to-visible lag (log scale)", data);
         chart.getCategoryPlot().getRenderer().setSeriesPaint(0, HAULSTREAM);
         chart.getCategoryPlot().getRenderer().setSeriesPaint(1, BASELINE);
@@ -283,8 +288,9 @@ final class Report {
         data.addValue(Math.max(s.max(), 0.001), series, "max");
     }
 
-    private static void chart(Path file, JFreeChart chart) throws IOException {
+    private static Path chart(Path file, JFreeChart chart) throws IOException {
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1200, 700);
+        return file;
     }
 
     private static JFreeChart p99Bars(List<Family> families) {

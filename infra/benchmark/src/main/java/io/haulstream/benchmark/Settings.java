@@ -3,6 +3,7 @@ package io.haulstream.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one benchmark run does, read from the environment that {@code infra/config/haulstream.env}
@@ -31,7 +32,10 @@ record Settings(
         double steadyWriteRate,
         int writeBins,
         int probeBins,
-        long probePauseMillis) {
+        long probePauseMillis,
+        Set<String> phases) {
+
+    static final Set<String> ALL_PHASES = Set.of("queries", "writes", "mix");
 
     static Settings from(String size, Map<String, String> env) {
         boolean smoke = size.equals("smoke");
@@ -62,7 +66,16 @@ record Settings(
                 Double.parseDouble(env.getOrDefault("BENCHMARK_STEADY_WRITE_RATE", "300")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_WRITE_BINS", "500")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_PROBE_BINS", "50")),
-                Long.parseLong(env.getOrDefault("BENCHMARK_PROBE_PAUSE_MILLIS", "20")));
+                Long.parseLong(env.getOrDefault("BENCHMARK_PROBE_PAUSE_MILLIS", "20")),
+                phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))));
+    }
+
+    private static Set<String> phases(String list) {
+        Set<String> phases = Set.of(list.split(","));
+        if (!ALL_PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("BENCHMARK_PHASES takes a comma-separated list of " + ALL_PHASES);
+        }
+        return phases;
     }
 
     private static Duration seconds(Map<String, String> env, String name, int fallback) {

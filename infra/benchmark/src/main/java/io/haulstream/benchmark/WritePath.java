@@ -27,6 +27,9 @@ final class WritePath {
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong services = new AtomicLong();
     private final AtomicLong fillReports = new AtomicLong();
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong notYetVisible = new AtomicLong();
+    private volatile JsonNode lastReply;
     private String organizationId;
 
     String organizationId() {
@@ -56,6 +59,7 @@ final class WritePath {
                 settings.warmUp(),
                 settings.writeDuration(),
                 (worker, n) -> command(n));
+        awaitVisible(lastReply);
         Latency lagWithToken = new Latency();
         Latency lagPolling = new Latency();
         Thread probe = new Thread(() -> probeLag(lagWithToken, lagPolling), "lag-probe");
@@ -189,6 +193,28 @@ final class WritePath {
         }
     }
 
+    /**
+     * A query with a token answers 503 when its event is not projected within the server's wait;
+     * a dispatcher's client asks again, and so does the probe, counting how often it had to.
+     */
+    private JsonNode readWithToken(String url, JsonNode reply) throws Exception {
+        String withToken = url + "?minPosition="
+                + URLEncoder.encode(reply.get("consistencyToken").asText(), StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (http.status(withToken) == 200) {
+                return http.getJson(withToken);
+            }
+            notYetVisible.incrementAndGet();
+        }
+        throw new IllegalStateException("not visible after 60 waits: " + withToken);
+    }
+
+    private void awaitVisible(JsonNode reply) throws Exception {
+        if (reply != null) {
+            readWithToken(binUrl(settings.queryUrl(), reply.get("id").asText()), reply);
+        }
+    }
+
     private int serviceCount(String bin) throws Exception {
         String url = binUrl(settings.queryUrl(), bin);
         return http.status(url) == 200 ? http.getJson(url).get("serviceCount").asInt() : -1;
@@ -209,11 +235,18 @@ final class WritePath {
             long storedFills = countEvents(command, bins, "BinFillLevelReported");
             long projectedServices = awaitProjectedServices(query, services.get());
             return Map.of(
-                    "acceptedServices", services.get(),
-                    "storedServices", storedServices,
-                    "projectedServices", projectedServices,
-                    "acceptedFillReports", fillReports.get(),
-                    "storedFillReports", storedFills);
+                    "acceptedServices",
+                    services.get(),
+                    "storedServices",
+                    storedServices,
+                    "projectedServices",
+                    projectedServices,
+                    "acceptedFillReports",
+                    fillReports.get(),
+                    "storedFillReports",
+                    storedFills,
+                    "tokenQueriesAnswered503",
+                    notYetVisible.get());
         }
     }
 

@@ -86,14 +86,22 @@ class BinsProjector implements Projector {
         }
     }
 
+    /**
+     * A bin's assignment is a route event and may be projected before this one (another partition):
+     * the stop is then already in {@code read_model.route_stops}, kept by the routes projector, and
+     * the bin takes its route from there. A bin that is a stop of several routes takes the one it was
+     * assigned to last.
+     */
     private void place(BinPlaced placed) {
         jdbc.update(
                 "insert into read_model.bins (bin_id, organization_id, organization_name, customer_id, customer_name,"
                         + " service_address, tag, container_type, waste_stream, capacity_litres, status, location,"
-                        + " placed_at, version, updated_at)"
+                        + " placed_at, route_id, version, updated_at)"
                         + " select ?, ?, (select name from read_model.organizations where organization_id = ?),"
                         + " ?, c.name, c.service_address, ?, ?, ?, ?, 'ACTIVE',"
-                        + " ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?, 1, now()"
+                        + " ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?,"
+                        + " (select route_id from read_model.route_stops where bin_id = ?"
+                        + " order by assigned_at desc, route_id limit 1), 1, now()"
                         + " from (select 1) one left join read_model.customers c on c.customer_id = ?",
                 placed.binId(),
                 placed.organizationId(),
@@ -106,6 +114,7 @@ class BinsProjector implements Projector {
                 placed.location().longitude(),
                 placed.location().latitude(),
                 Timestamp.from(placed.placedAt()),
+                placed.binId(),
                 placed.customerId());
     }
 

@@ -1,0 +1,2 @@
+/** The routes read model: one row per route, its ordered stops, and the route detail query. */
+package io.haulstream.query.routes;
