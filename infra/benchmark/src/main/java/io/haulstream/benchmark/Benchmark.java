@@ -81,8 +81,16 @@ public final class Benchmark {
         conditions.put("writeConcurrency", settings.writeConcurrency());
         conditions.put("steadyWriteRatePerSecond", settings.steadyWriteRate());
         conditions.put("everythingOnOneMachine", "load generator, both applications, PostgreSQL, Redis, Kafka");
-        Report.Run run =
-                new Report.Run(machine, conditions, data, measured, mix.latency(), mix.cache(), writes, memory);
+        conditions.put("phases", settings.phases());
+        Report.Run run = new Report.Run(
+                machine,
+                conditions,
+                data,
+                measured,
+                mix == null ? null : mix.latency(),
+                mix == null ? Map.of() : mix.cache(),
+                writes,
+                memory);
         List<Path> written = new Report(settings.reportDir(), json).write(run);
         System.out.println();
         System.out.println(Files.readString(written.get(0)));

@@ -134,14 +134,16 @@ final class WritePath {
     /** Half the commands service a bin (with a fleet record id of their own), half report a fill level. */
     JsonNode command(long n) throws Exception {
         String bin = loadBins.get(ThreadLocalRandom.current().nextInt(loadBins.size()));
+        JsonNode reply;
         if (n % 2 == 0) {
-            JsonNode reply = service(bin, "load-" + n);
+            reply = service(bin, "load-" + records.incrementAndGet());
             services.incrementAndGet();
-            return reply;
+        } else {
+            reply = http.send("POST", binUrl(settings.commandUrl(), bin) + "/fill-levels", Map.of("fillPercent", (int)
+                    (n % 101)));
+            fillReports.incrementAndGet();
         }
-        JsonNode reply = http.send(
-                "POST", binUrl(settings.commandUrl(), bin) + "/fill-levels", Map.of("fillPercent", (int) (n % 101)));
-        fillReports.incrementAndGet();
+        lastReply = reply;
         return reply;
     }
 
@@ -171,11 +173,9 @@ final class WritePath {
                 long replied = System.nanoTime();
                 int expected = ++serviceCounts[b];
                 if (i % 2 == 0) {
-                    String token =
-                            URLEncoder.encode(reply.get("consistencyToken").asText(), StandardCharsets.UTF_8);
-                    JsonNode bin1 = http.getJson(binUrl(settings.queryUrl(), bin) + "?minPosition=" + token);
-                    if (bin1.get("serviceCount").asInt() < expected) {
-                        throw new IllegalStateException("a query with the token did not see its command: " + bin1);
+                    JsonNode seen = readWithToken(binUrl(settings.queryUrl(), bin), reply);
+                    if (seen.get("serviceCount").asInt() < expected) {
+                        throw new IllegalStateException("a query with the token did not see its command: " + seen);
                     }
                     withToken.recordNanos(System.nanoTime() - replied);
                 } else {

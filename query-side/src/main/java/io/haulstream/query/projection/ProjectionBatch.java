@@ -2,10 +2,13 @@ package io.haulstream.query.projection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +59,7 @@ class ProjectionBatch {
                 records.stream().map(ConsumerRecord::partition).distinct().toList());
         Map<Integer, ConsumerRecord<String, byte[]>> lastOfPartition = new LinkedHashMap<>();
         Map<Integer, Long> lastGlobalPosition = new LinkedHashMap<>();
-        Changes changes = new Changes();
+        List<ProjectedEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.offset() < next.getOrDefault(record.partition(), 0L)) {
                 duplicates.increment();
@@ -69,11 +72,25 @@ class ProjectionBatch {
                 continue;
             }
             lastGlobalPosition.merge(record.partition(), event.get().globalPosition(), Math::max);
-            if (store.claim(event.get())) {
-                projectors.forEach(projector -> projector.project(event.get(), changes));
-                applied.increment();
-            } else {
-                duplicates.increment();
+            events.add(event.get());
+        }
+        Changes changes = new Changes();
+        if (!events.isEmpty()) {
+            Map<String, Long> projectedUpTo = new HashMap<>(store.lockSequences(
+                    events.stream().map(ProjectedEvent::aggregateId).collect(Collectors.toSet())));
+            Map<String, ProjectedEvent> newest = new LinkedHashMap<>();
+            for (ProjectedEvent event : events) {
+                if (event.sequence() > projectedUpTo.getOrDefault(event.aggregateId(), -1L)) {
+                    projectedUpTo.put(event.aggregateId(), event.sequence());
+                    newest.put(event.aggregateId(), event);
+                    projectors.forEach(projector -> projector.project(event, changes));
+                    applied.increment();
+                } else {
+                    duplicates.increment();
+                }
+            }
+            if (!newest.isEmpty()) {
+                store.saveSequences(newest.values());
             }
         }
         projectors.forEach(projector -> projector.batchDone(changes));

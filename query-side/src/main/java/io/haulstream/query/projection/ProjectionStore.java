@@ -1,7 +1,6 @@
 package io.haulstream.query.projection;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,22 +65,48 @@ class ProjectionStore {
     }
 
     /**
-     * Records the event as the aggregate's newest, unless an equal or newer one was projected
-     * already. @return whether the event is new and must be applied
+     * Locks the position rows of the batch's aggregates and says how far each was projected. One
+     * statement for the whole batch, where a claim per event cost a round trip per event.
+     *
+     * @return the last projected sequence of each aggregate that has one
      */
-    boolean claim(ProjectedEvent event) {
-        return jdbc.update(
-                        "insert into read_model.aggregate_positions"
-                                + " (aggregate_id, sequence_number, global_position, projected_at) values (?, ?, ?, ?)"
-                                + " on conflict (aggregate_id) do update set"
-                                + " sequence_number = excluded.sequence_number,"
-                                + " global_position = excluded.global_position,"
-                                + " projected_at = excluded.projected_at"
-                                + " where aggregate_positions.sequence_number < excluded.sequence_number",
-                        event.aggregateId(),
-                        event.sequence(),
-                        event.globalPosition(),
-                        Timestamp.from(Instant.now()))
-                == 1;
+    Map<String, Long> lockSequences(Collection<String> aggregateIds) {
+        Map<String, Long> sequences = new HashMap<>();
+        jdbc.query(
+                "select aggregate_id, sequence_number from read_model.aggregate_positions"
+                        + " where aggregate_id = any(?) for update",
+                rs -> {
+                    sequences.put(rs.getString(1), rs.getLong(2));
+                },
+                (Object) aggregateIds.toArray(String[]::new));
+        return sequences;
+    }
+
+    /** Records each aggregate's newest applied event; never moves an aggregate back. */
+    void saveSequences(Collection<ProjectedEvent> newestOfAggregate) {
+        int size = newestOfAggregate.size();
+        String[] ids = new String[size];
+        Long[] sequences = new Long[size];
+        Long[] positions = new Long[size];
+        int i = 0;
+        for (ProjectedEvent event : newestOfAggregate) {
+            ids[i] = event.aggregateId();
+            sequences[i] = event.sequence();
+            positions[i] = event.globalPosition();
+            i++;
+        }
+        jdbc.update(
+                "insert into read_model.aggregate_positions"
+                        + " (aggregate_id, sequence_number, global_position, projected_at)"
+                        + " select id, sequence, position, now() from unnest(?::text[], ?::bigint[], ?::bigint[])"
+                        + " as batch(id, sequence, position)"
+                        + " on conflict (aggregate_id) do update set"
+                        + " sequence_number = excluded.sequence_number,"
+                        + " global_position = excluded.global_position,"
+                        + " projected_at = excluded.projected_at"
+                        + " where aggregate_positions.sequence_number < excluded.sequence_number",
+                ids,
+                sequences,
+                positions);
     }
 }

@@ -1,10 +1,11 @@
 package io.haulstream.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,6 @@ class ProjectionBatchTest {
         var fresh = record(0, 2, "org-2");
         decodes(old, "org-1", 0, 10);
         decodes(fresh, "org-2", 0, 11);
-        when(store.claim(any())).thenReturn(true);
 
         batch.apply(GROUP, List.of(old, fresh));
 
@@ -60,12 +61,31 @@ class ProjectionBatchTest {
         when(store.lockNextOffsets(anyString(), anyString(), anyList())).thenReturn(Map.of());
         var duplicate = record(1, 5, "org-1");
         decodes(duplicate, "org-1", 0, 10);
-        when(store.claim(any())).thenReturn(false);
+        when(store.lockSequences(Set.of("org-1"))).thenReturn(Map.of("org-1", 0L));
 
         batch.apply(GROUP, List.of(duplicate));
 
         assertThat(projected).isEmpty();
+        verify(store, never()).saveSequences(anyCollection());
         verify(store).saveNextOffset(GROUP, TOPIC, 1, 6, 10);
+    }
+
+    @Test
+    void appliesAnEventRepeatedWithinOneBatchOnceAndRecordsEachAggregatesNewest() {
+        when(store.lockNextOffsets(anyString(), anyString(), anyList())).thenReturn(Map.of());
+        var first = record(0, 0, "bin-1");
+        var resent = record(0, 1, "bin-1");
+        var second = record(0, 2, "bin-1");
+        decodes(first, "bin-1", 0, 10);
+        decodes(resent, "bin-1", 0, 10);
+        decodes(second, "bin-1", 1, 12);
+
+        batch.apply(GROUP, List.of(first, resent, second));
+
+        assertThat(projected).extracting(ProjectedEvent::sequence).containsExactly(0L, 1L);
+        verify(store)
+                .saveSequences(argThat(
+                        newest -> newest.size() == 1 && newest.iterator().next().sequence() == 1));
     }
 
     @Test
@@ -77,7 +97,7 @@ class ProjectionBatchTest {
         batch.apply(GROUP, List.of(foreign));
 
         assertThat(projected).isEmpty();
-        verify(store, never()).claim(any());
+        verify(store, never()).lockSequences(anyCollection());
         verify(store).saveNextOffset(eq(GROUP), eq(TOPIC), eq(0), eq(1L), anyLong());
     }
 
