@@ -7,6 +7,8 @@ import io.haulstream.query.projection.ChangeListener;
 import io.haulstream.query.projection.Changes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -41,11 +43,12 @@ class BinCache implements ChangeListener {
         if (changes.bins().isEmpty()) {
             return true;
         }
-        boolean all = true;
+        Map<String, VersionedCache.Entry> entries = new LinkedHashMap<>();
         for (BinRow row : rows.findByBinIdIn(changes.bins())) {
-            all &= put(row.toView());
+            BinView view = row.toView();
+            entries.put(view.binId(), new VersionedCache.Entry(view.version(), write(view)));
         }
-        return all;
+        return cache.putAllIfNewer(entries);
     }
 
     private BinView read(String body) {

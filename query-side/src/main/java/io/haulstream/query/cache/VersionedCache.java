@@ -2,10 +2,14 @@ package io.haulstream.query.cache;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -90,6 +94,39 @@ public class VersionedCache {
             return true;
         } catch (RuntimeException e) {
             fallback("write", id, e);
+            return false;
+        }
+    }
+
+    /**
+     * The same compare-and-set for many entries in one round trip, as after a projected batch that
+     * changed hundreds of bins: one call per entry made Redis latency the projection's bottleneck.
+     *
+     * @return whether Redis answered
+     */
+    public boolean putAllIfNewer(Map<String, Entry> entries) {
+        if (entries.isEmpty()) {
+            return true;
+        }
+        try {
+            RBatch batch = redis.createBatch();
+            RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+            List<RFuture<Long>> results = new ArrayList<>(entries.size());
+            entries.forEach((id, entry) -> results.add(script.evalAsync(
+                    RScript.Mode.READ_WRITE,
+                    PUT_IF_NEWER,
+                    RScript.ReturnType.INTEGER,
+                    List.of(key(id)),
+                    Long.toString(entry.version()),
+                    entry.body())));
+            batch.execute();
+            for (RFuture<Long> result : results) {
+                Long written = result.getNow();
+                (written != null && written == 1L ? writes : staleWrites).increment();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            fallback("write", entries.size() + " entries", e);
             return false;
         }
     }
