@@ -27,6 +27,8 @@ class HaulstreamPathIT {
 
     private static final String BOOTSTRAP = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final String TOPIC = "e2e.events." + UUID.randomUUID();
+    // Fleet topics of its own, so the test's command side never takes a running system's records.
+    private static final String FLEET = "e2e.fleet." + UUID.randomUUID();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +38,12 @@ class HaulstreamPathIT {
     @BeforeAll
     static void startBothApplications() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic(TOPIC, 3, (short) 1),
+                            new NewTopic(FLEET, 1, (short) 1),
+                            new NewTopic(FLEET + ".DLT", 1, (short) 1)))
+                    .all()
+                    .get();
         }
         Map<String, String> environment = Map.of(
                 "COMMAND_DB",
@@ -47,6 +54,12 @@ class HaulstreamPathIT {
                 TOPIC,
                 "PROJECTION_GROUP",
                 "e2e-" + UUID.randomUUID(),
+                "FLEET_TOPIC",
+                FLEET,
+                "FLEET_DLT_TOPIC",
+                FLEET + ".DLT",
+                "FLEET_GROUP",
+                FLEET,
                 "KAFKA_BOOTSTRAP_SERVERS",
                 BOOTSTRAP);
         commandSide = Application.start("command-side", "haulstream.commandSideJar", "COMMAND_SIDE_PORT", environment);

@@ -59,6 +59,8 @@ class StatisticsExactnessIT {
 
     private static final String BOOTSTRAP = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final String TOPIC = "e2e.statistics.events." + UUID.randomUUID();
+    // Fleet topics of its own, so the test's command side never takes a running system's records.
+    private static final String FLEET = "e2e.statistics.fleet." + UUID.randomUUID();
     private static final String GROUP = "e2e-statistics-" + UUID.randomUUID();
     private static final String COMMAND_DB = env("COMMAND_TEST_DB", "haulstream_command_test");
     private static final String QUERY_DB = env("QUERY_TEST_DB", "haulstream_query_test");
@@ -79,13 +81,21 @@ class StatisticsExactnessIT {
     @BeforeAll
     static void startBothApplications() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic(TOPIC, 3, (short) 1),
+                            new NewTopic(FLEET, 1, (short) 1),
+                            new NewTopic(FLEET + ".DLT", 1, (short) 1)))
+                    .all()
+                    .get();
         }
         Map<String, String> environment = Map.of(
                 "COMMAND_DB", COMMAND_DB,
                 "QUERY_DB", QUERY_DB,
                 "EVENTS_TOPIC", TOPIC,
                 "PROJECTION_GROUP", GROUP,
+                "FLEET_TOPIC", FLEET,
+                "FLEET_DLT_TOPIC", FLEET + ".DLT",
+                "FLEET_GROUP", FLEET,
                 "KAFKA_BOOTSTRAP_SERVERS", BOOTSTRAP);
         commandSide = Application.start(
                 "statistics-command-side", "haulstream.commandSideJar", "COMMAND_SIDE_PORT", environment);

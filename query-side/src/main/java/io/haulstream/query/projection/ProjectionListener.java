@@ -37,7 +37,9 @@ class ProjectionListener implements ConsumerSeekAware {
         this.group = group;
     }
 
-    @KafkaListener(id = "projections", topics = "${haulstream.projection.topic}", batch = "true")
+    // The group is the configured one, the same that keys the offsets in PostgreSQL: with the
+    // listener id as group, every deployment on one broker shared a group and waited on the others.
+    @KafkaListener(id = "projections", idIsGroup = false, topics = "${haulstream.projection.topic}", batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         try {
             batch.apply(group, records);
