@@ -111,7 +111,7 @@ public final class Benchmark {
         Map<Integer, Long> endOffsets =
                 new BulkLoader(settings.kafkaBootstrapServers(), settings.eventsTopic()).load(city);
         long sent = System.nanoTime();
-        long events = awaitProjected(settings, endOffsets);
+        long events = awaitProjected(settings, endOffsets, city.eventCount());
         double seconds = (System.nanoTime() - started) / 1e9;
         String summary = String.format(
                 "%,d events sent in %.0f s and projected in %.0f s (%,.0f events/s end to end)",
@@ -122,12 +122,16 @@ public final class Benchmark {
         return Map.of("cityLoad", summary);
     }
 
-    /** Waits until the projections' stored offsets reach the ends of the partitions the loader wrote. */
-    private static long awaitProjected(Settings settings, Map<Integer, Long> endOffsets) throws Exception {
+    /**
+     * Waits until the projections' stored offsets reach the ends of the partitions the loader wrote.
+     * The topic may hold earlier events, so progress counts from where the city's events begin.
+     */
+    private static long awaitProjected(Settings settings, Map<Integer, Long> endOffsets, long events) throws Exception {
         long target = endOffsets.values().stream().mapToLong(Long::longValue).sum();
+        long before = target - events;
         try (Connection query =
                         DriverManager.getConnection(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
-                Progress progress = new Progress("projecting the city", target, "events")) {
+                Progress progress = new Progress("projecting the city", events, "events")) {
             long stalledSince = System.nanoTime();
             long last = -1;
             while (true) {
@@ -139,9 +143,9 @@ public final class Benchmark {
                         projected += Math.min(rows.getLong(2), endOffsets.getOrDefault(rows.getInt(1), 0L));
                     }
                 }
-                progress.reached(projected);
+                progress.reached(Math.max(0, projected - before));
                 if (projected >= target) {
-                    return target;
+                    return events;
                 }
                 if (projected != last) {
                     last = projected;

@@ -115,8 +115,8 @@ final class Report {
                         "haulstream",
                         family.haulstreamClosed(),
                         String.format(Locale.ROOT, "%.2f connections", family.haulstreamConnectionsPerRequest()),
-                        String.format(Locale.ROOT, "**%.0f×**", family.ratioP99()),
-                        String.format(Locale.ROOT, "%.0f×", family.ratioP50())));
+                        "**" + times(family.ratioP99()) + "**",
+                        times(family.ratioP50())));
             }
             md.append(row(
                     family.name(),
@@ -168,6 +168,11 @@ final class Report {
             md.append("\n![write lag](write-lag.png)\n");
         }
         return md.toString();
+    }
+
+    /** Below 10 a whole number hides too much: 0.4× (the seed faster) must not read as 0×. */
+    static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio < 10 ? "%.1f×" : "%.0f×", ratio);
     }
 
     private static String row(String family, String way, Latency.Summary s, String work, String r99, String r50) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,9 +66,11 @@ final class WritePath {
         Thread probe = new Thread(() -> probeLag(lagWithToken, lagPolling), "lag-probe");
         long probeStart = System.nanoTime();
         probe.start();
+        // Lag is only meaningful at a load the system carries: at most half the throughput just measured.
+        double rate = Math.min(settings.steadyWriteRate(), 0.5 * commands.perSecond());
         Latency.Summary steady = Load.fixedRate(
-                "steady writes at " + settings.steadyWriteRate() + "/s",
-                settings.steadyWriteRate(),
+                String.format(Locale.ROOT, "steady writes at %.0f/s", rate),
+                rate,
                 settings.writeConcurrency(),
                 Duration.ZERO,
                 settings.writeDuration(),

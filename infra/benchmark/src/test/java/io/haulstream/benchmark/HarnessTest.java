@@ -113,6 +113,7 @@ class HarnessTest {
 
         String markdown = Files.readString(folder.resolve("report.md"));
         assertThat(markdown).contains("**150×**", "not served", "0.9990", "acceptedServices 10");
+        assertThat(Report.times(0.42)).isEqualTo("0.4×");
         assertThat(new ObjectMapper()
                         .readTree(folder.resolve("report.json").toFile())
                         .get("families"))

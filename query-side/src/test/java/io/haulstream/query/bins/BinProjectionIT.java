@@ -11,26 +11,13 @@ import io.haulstream.events.ConsistencyToken;
 import io.haulstream.events.ContainerType;
 import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.GeoPoint;
-import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.OrganizationRegistered;
-import io.haulstream.events.Topics;
-import java.nio.charset.StandardCharsets;
+import io.haulstream.query.EventsTopic;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,12 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("it")
 class BinProjectionIT {
 
-    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-    private static final String TOPIC = "it.query-side.events." + UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-11-24T07:00:00Z");
-    private static final AtomicLong GLOBAL_POSITION = new AtomicLong(1);
 
-    private static KafkaProducer<String, byte[]> producer;
+    @RegisterExtension
+    static final EventsTopic events = new EventsTopic("it.query-side.events");
 
     @Autowired
     private TestRestTemplate http;
@@ -73,32 +58,15 @@ class BinProjectionIT {
 
     @DynamicPropertySource
     static void topic(DynamicPropertyRegistry registry) {
-        registry.add("haulstream.projection.topic", () -> TOPIC);
-        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
-    }
-
-    @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        }
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
+        events.register(registry);
     }
 
     @Test
     void projectsABinWithItsOrganizationNameAndServesItWithTheToken() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
-        publish(new OrganizationRegistered(organizationId, "Northside Hauling", AT), 0);
-        ConsistencyToken token = publish(placed(binId, organizationId), 0);
+        events.publish(new OrganizationRegistered(organizationId, "Northside Hauling", AT), 0);
+        ConsistencyToken token = events.publish(placed(binId, organizationId), 0);
 
         ResponseEntity<JsonNode> reply = get(organizationId, binId, token);
 
@@ -117,8 +85,8 @@ class BinProjectionIT {
     void writesTheBinToRedisWithItsRowVersion() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
-        publish(new OrganizationRegistered(organizationId, "Cache Co", AT), 0);
-        ConsistencyToken token = publish(placed(binId, organizationId), 0);
+        events.publish(new OrganizationRegistered(organizationId, "Cache Co", AT), 0);
+        ConsistencyToken token = events.publish(placed(binId, organizationId), 0);
         get(organizationId, binId, token);
 
         Map<String, String> cached = redis.<String, String>getMap("bin:" + binId, StringCodec.INSTANCE)
@@ -134,16 +102,16 @@ class BinProjectionIT {
     void changesNothingWhenAnEventIsDeliveredTwice() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
-        publish(new OrganizationRegistered(organizationId, "Twice Ltd", AT), 0);
+        events.publish(new OrganizationRegistered(organizationId, "Twice Ltd", AT), 0);
         BinPlaced event = placed(binId, organizationId);
-        long position = GLOBAL_POSITION.incrementAndGet();
-        publish(event, 0, position);
-        ConsistencyToken token = publish(event, 0, position);
+        long position = events.nextGlobalPosition();
+        events.publish(event, 0, position);
+        ConsistencyToken token = events.publish(event, 0, position);
         get(organizationId, binId, token);
         awaitOrganizationName(organizationId, binId, "Twice Ltd");
         // A later event of another aggregate on the same partition proves the duplicate was consumed.
         String laterOrg = UUID.randomUUID().toString();
-        ConsistencyToken later = publishKeyed(binId, new OrganizationRegistered(laterOrg, "Later", AT), laterOrg, 0);
+        ConsistencyToken later = events.publishKeyed(binId, new OrganizationRegistered(laterOrg, "Later", AT), 0);
         get(organizationId, binId, later);
 
         assertThat(jdbc.queryForObject("select count(*) from read_model.bins where bin_id = ?", Long.class, binId))
@@ -159,9 +127,9 @@ class BinProjectionIT {
     void fillsInTheCustomerWhicheverOfTheTwoEventsArrivesFirst() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
-        publish(new OrganizationRegistered(organizationId, "Order Co", AT), 0);
-        publish(placed(binId, organizationId), 0);
-        ConsistencyToken customer = publish(
+        events.publish(new OrganizationRegistered(organizationId, "Order Co", AT), 0);
+        events.publish(placed(binId, organizationId), 0);
+        ConsistencyToken customer = events.publish(
                 new CustomerRegistered(
                         "customer-of-" + binId, organizationId, "Bakery", "Main St 1", new GeoPoint(13.4, 52.5), AT),
                 0);
@@ -180,12 +148,12 @@ class BinProjectionIT {
     void refreshesTheCachedBinWhenItMovesSoAReadWithoutTokenIsNotStale() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
-        publish(new OrganizationRegistered(organizationId, "Mover", AT), 0);
-        ConsistencyToken placedToken = publish(placed(binId, organizationId), 0);
+        events.publish(new OrganizationRegistered(organizationId, "Mover", AT), 0);
+        ConsistencyToken placedToken = events.publish(placed(binId, organizationId), 0);
         get(organizationId, binId, placedToken);
         http.getForEntity("/api/v1/organizations/{o}/bins/{b}", JsonNode.class, organizationId, binId);
 
-        ConsistencyToken moved = publish(new BinMoved(binId, organizationId, new GeoPoint(13.5, 52.6), AT), 1);
+        ConsistencyToken moved = events.publish(new BinMoved(binId, organizationId, new GeoPoint(13.5, 52.6), AT), 1);
         get(organizationId, binId, moved);
         awaitCachedVersionAtLeast(binId, 2);
 
@@ -198,9 +166,9 @@ class BinProjectionIT {
     void hidesARemovedBin() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
-        publish(new OrganizationRegistered(organizationId, "Remover", AT), 0);
-        publish(placed(binId, organizationId), 0);
-        ConsistencyToken removed = publish(new BinRemoved(binId, organizationId, AT), 1);
+        events.publish(new OrganizationRegistered(organizationId, "Remover", AT), 0);
+        events.publish(placed(binId, organizationId), 0);
+        ConsistencyToken removed = events.publish(new BinRemoved(binId, organizationId, AT), 1);
 
         assertThat(get(organizationId, binId, removed).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -232,8 +200,8 @@ class BinProjectionIT {
     void hidesABinFromOtherOrganizations() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
-        publish(new OrganizationRegistered(organizationId, "Owner", AT), 0);
-        ConsistencyToken token = publish(placed(binId, organizationId), 0);
+        events.publish(new OrganizationRegistered(organizationId, "Owner", AT), 0);
+        ConsistencyToken token = events.publish(placed(binId, organizationId), 0);
         assertThat(get(organizationId, binId, token).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<JsonNode> reply = get("someone-else", binId, token);
@@ -290,37 +258,5 @@ class BinProjectionIT {
             Thread.sleep(50);
         }
         throw new AssertionError("organization name of bin " + binId + " never became " + name);
-    }
-
-    private ConsistencyToken publish(HaulstreamEvent event, long sequence) throws Exception {
-        return publish(event, sequence, GLOBAL_POSITION.incrementAndGet());
-    }
-
-    private ConsistencyToken publish(HaulstreamEvent event, long sequence, long position) throws Exception {
-        return send(event.aggregateId(), event, event.aggregateId(), sequence, position);
-    }
-
-    private ConsistencyToken publishKeyed(String key, HaulstreamEvent event, String aggregateId, long sequence)
-            throws Exception {
-        return send(key, event, aggregateId, sequence, GLOBAL_POSITION.incrementAndGet());
-    }
-
-    /** Publishes as the relay does: JSON payload, routing and position in headers. */
-    private ConsistencyToken send(String key, HaulstreamEvent event, String aggregateId, long sequence, long position)
-            throws Exception {
-        var record = new ProducerRecord<>(TOPIC, key, json.writeValueAsBytes(event));
-        header(record, Topics.HEADER_EVENT_ID, UUID.randomUUID().toString());
-        header(record, Topics.HEADER_EVENT_TYPE, HaulstreamEvent.typeName(event.getClass()));
-        header(record, Topics.HEADER_REVISION, HaulstreamEvent.revisionOf(event.getClass()));
-        header(record, Topics.HEADER_AGGREGATE_ID, aggregateId);
-        header(record, Topics.HEADER_SEQUENCE, Long.toString(sequence));
-        header(record, Topics.HEADER_GLOBAL_POSITION, Long.toString(position));
-        header(record, Topics.HEADER_OCCURRED_AT, AT.toString());
-        producer.send(record).get();
-        return new ConsistencyToken(aggregateId, sequence, position);
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,7 +3,6 @@ package io.haulstream.query.bins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinRemoved;
 import io.haulstream.events.BinStatus;
@@ -12,30 +11,17 @@ import io.haulstream.events.ConsistencyToken;
 import io.haulstream.events.ContainerType;
 import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.GeoPoint;
-import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.OrganizationRegistered;
-import io.haulstream.events.Topics;
 import io.haulstream.events.WasteStream;
-import java.nio.charset.StandardCharsets;
+import io.haulstream.query.EventsTopic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -58,10 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("it")
 class BinQueriesIT {
 
-    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-    private static final String TOPIC = "it.query-side.bin-queries." + UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-11-24T07:00:00Z");
-    private static final AtomicLong GLOBAL_POSITION = new AtomicLong(1);
 
     private static final double CENTRE_LATITUDE = 52.520008;
     private static final double CENTRE_LONGITUDE = 13.404954;
@@ -74,35 +57,17 @@ class BinQueriesIT {
         14000
     };
 
-    private static KafkaProducer<String, byte[]> producer;
+    @RegisterExtension
+    static final EventsTopic events = new EventsTopic("it.query-side.bin-queries");
+
     private static City city;
 
     @Autowired
     private TestRestTemplate http;
 
-    @Autowired
-    private ObjectMapper json;
-
     @DynamicPropertySource
     static void topic(DynamicPropertyRegistry registry) {
-        registry.add("haulstream.projection.topic", () -> TOPIC);
-        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
-    }
-
-    @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        }
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
+        events.register(registry);
     }
 
     @Test
@@ -256,8 +221,8 @@ class BinQueriesIT {
         String binId = UUID.randomUUID().toString();
         // Once the organization is projected the listener is surely running, so the one bounded wait
         // below is only for the bin's own event.
-        awaitProjected(List.of(publish(new OrganizationRegistered(organizationId, "Fresh Co", AT), 0)));
-        ConsistencyToken token = publish(placed(binId, organizationId, point(10, 0)), 0);
+        awaitProjected(List.of(events.publish(new OrganizationRegistered(organizationId, "Fresh Co", AT), 0)));
+        ConsistencyToken token = events.publish(placed(binId, organizationId, point(10, 0)), 0);
         HttpHeaders headers = new HttpHeaders();
         headers.set("Consistency-Token", token.encode());
 
@@ -358,9 +323,9 @@ class BinQueriesIT {
         String otherOrganizationId = UUID.randomUUID().toString();
         String customerId = UUID.randomUUID().toString();
         List<ConsistencyToken> tokens = new ArrayList<>();
-        tokens.add(publish(new OrganizationRegistered(organizationId, "Dispatch Co", AT), 0));
-        tokens.add(publish(new OrganizationRegistered(otherOrganizationId, "Rival Hauling", AT), 0));
-        tokens.add(publish(
+        tokens.add(events.publish(new OrganizationRegistered(organizationId, "Dispatch Co", AT), 0));
+        tokens.add(events.publish(new OrganizationRegistered(otherOrganizationId, "Rival Hauling", AT), 0));
+        tokens.add(events.publish(
                 new CustomerRegistered(
                         customerId,
                         organizationId,
@@ -383,7 +348,7 @@ class BinQueriesIT {
         for (double metres : ACTIVE_METRES) {
             String binId = prefix + String.format("%02d", n);
             GeoPoint location = point(metres, n++);
-            tokens.add(publish(placed(binId, organizationId, customerId, location), 0));
+            tokens.add(events.publish(placed(binId, organizationId, customerId, location), 0));
             double distance =
                     haversineMetres(CENTRE_LATITUDE, CENTRE_LONGITUDE, location.latitude(), location.longitude());
             active.add(new Placed(binId, location.latitude(), location.longitude(), distance));
@@ -392,20 +357,20 @@ class BinQueriesIT {
         for (BinStatus status : List.of(BinStatus.INACTIVE, BinStatus.MAINTENANCE)) {
             String binId = prefix + String.format("%02d", n);
             GeoPoint location = point(status == BinStatus.INACTIVE ? 90 : 640, n++);
-            publish(placed(binId, organizationId, customerId, location), 0);
-            tokens.add(publish(new BinStatusChanged(binId, organizationId, BinStatus.ACTIVE, status, AT), 1));
+            events.publish(placed(binId, organizationId, customerId, location), 0);
+            tokens.add(events.publish(new BinStatusChanged(binId, organizationId, BinStatus.ACTIVE, status, AT), 1));
             listed.add(binId);
             hidden.add(binId);
         }
         for (double metres : new double[] {40, 800}) {
             String binId = prefix + String.format("%02d", n);
-            publish(placed(binId, organizationId, customerId, point(metres, n++)), 0);
-            tokens.add(publish(new BinRemoved(binId, organizationId, AT), 1));
+            events.publish(placed(binId, organizationId, customerId, point(metres, n++)), 0);
+            tokens.add(events.publish(new BinRemoved(binId, organizationId, AT), 1));
             hidden.add(binId);
         }
         for (double metres : new double[] {20, 60, 180, 380, 1000, 1900}) {
             String binId = otherPrefix + String.format("%02d", n);
-            tokens.add(publish(placed(binId, otherOrganizationId, point(metres, n++)), 0));
+            tokens.add(events.publish(placed(binId, otherOrganizationId, point(metres, n++)), 0));
             hidden.add(binId);
         }
         awaitProjected(tokens);
@@ -518,24 +483,5 @@ class BinQueriesIT {
     /** A bin whose customer was never registered: its customer name stays empty. */
     private static BinPlaced placed(String binId, String organizationId, GeoPoint location) {
         return placed(binId, organizationId, "customer-of-" + binId, location);
-    }
-
-    private ConsistencyToken publish(HaulstreamEvent event, long sequence) throws Exception {
-        long position = GLOBAL_POSITION.incrementAndGet();
-        String aggregateId = event.aggregateId();
-        var record = new ProducerRecord<>(TOPIC, aggregateId, json.writeValueAsBytes(event));
-        header(record, Topics.HEADER_EVENT_ID, UUID.randomUUID().toString());
-        header(record, Topics.HEADER_EVENT_TYPE, HaulstreamEvent.typeName(event.getClass()));
-        header(record, Topics.HEADER_REVISION, HaulstreamEvent.revisionOf(event.getClass()));
-        header(record, Topics.HEADER_AGGREGATE_ID, aggregateId);
-        header(record, Topics.HEADER_SEQUENCE, Long.toString(sequence));
-        header(record, Topics.HEADER_GLOBAL_POSITION, Long.toString(position));
-        header(record, Topics.HEADER_OCCURRED_AT, AT.toString());
-        producer.send(record).get();
-        return new ConsistencyToken(aggregateId, sequence, position);
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

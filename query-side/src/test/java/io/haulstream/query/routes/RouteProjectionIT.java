@@ -3,7 +3,6 @@ package io.haulstream.query.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.events.BinAssignedToRoute;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinUnassignedFromRoute;
@@ -11,7 +10,6 @@ import io.haulstream.events.ConsistencyToken;
 import io.haulstream.events.ContainerType;
 import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.GeoPoint;
-import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.events.RouteCreated;
 import io.haulstream.events.RouteDeleted;
@@ -19,28 +17,16 @@ import io.haulstream.events.RouteGeometryChanged;
 import io.haulstream.events.RouteStatus;
 import io.haulstream.events.RouteStatusChanged;
 import io.haulstream.events.RouteType;
-import io.haulstream.events.Topics;
 import io.haulstream.events.WasteStream;
-import java.nio.charset.StandardCharsets;
+import io.haulstream.query.EventsTopic;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -60,15 +46,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("it")
 class RouteProjectionIT {
 
-    private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-    private static final String TOPIC = "it.query-side.routes." + UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-11-24T07:00:00Z");
-    private static final AtomicLong GLOBAL_POSITION = new AtomicLong(1);
 
     private static final List<GeoPoint> PATH =
             List.of(new GeoPoint(13.404954, 52.520008), new GeoPoint(13.4105, 52.5231), new GeoPoint(13.4187, 52.5262));
 
-    private static KafkaProducer<String, byte[]> producer;
+    @RegisterExtension
+    static final EventsTopic events = new EventsTopic("it.query-side.routes");
 
     @Autowired
     private TestRestTemplate http;
@@ -76,29 +60,9 @@ class RouteProjectionIT {
     @Autowired
     private JdbcTemplate jdbc;
 
-    @Autowired
-    private ObjectMapper json;
-
     @DynamicPropertySource
     static void topic(DynamicPropertyRegistry registry) {
-        registry.add("haulstream.projection.topic", () -> TOPIC);
-        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
-    }
-
-    @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        }
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
+        events.register(registry);
     }
 
     @Test
@@ -106,10 +70,8 @@ class RouteProjectionIT {
         String organizationId = UUID.randomUUID().toString();
         List<String> bins = placeBins(organizationId, 3);
         String routeId = UUID.randomUUID().toString();
-        publish(created(routeId, organizationId), 0);
-        publish(assigned(routeId, organizationId, bins.get(0), 0), 1);
-        publish(assigned(routeId, organizationId, bins.get(1), 1), 2);
-        ConsistencyToken token = publish(assigned(routeId, organizationId, bins.get(2), 1), 3);
+        createRoute(routeId, organizationId, bins.subList(0, 2));
+        ConsistencyToken token = events.publish(assigned(routeId, organizationId, bins.get(2), 1), 3);
 
         JsonNode route = route(organizationId, routeId, token).getBody();
 
@@ -127,12 +89,9 @@ class RouteProjectionIT {
         String organizationId = UUID.randomUUID().toString();
         List<String> bins = placeBins(organizationId, 3);
         String routeId = UUID.randomUUID().toString();
-        publish(created(routeId, organizationId), 0);
-        publish(assigned(routeId, organizationId, bins.get(0), 0), 1);
-        publish(assigned(routeId, organizationId, bins.get(1), 1), 2);
-        publish(assigned(routeId, organizationId, bins.get(2), 2), 3);
+        createRoute(routeId, organizationId, bins);
         ConsistencyToken token =
-                publish(new BinUnassignedFromRoute(routeId, organizationId, bins.get(1), AT.plusSeconds(60)), 4);
+                events.publish(new BinUnassignedFromRoute(routeId, organizationId, bins.get(1), AT.plusSeconds(60)), 4);
 
         JsonNode route = route(organizationId, routeId, token).getBody();
 
@@ -152,9 +111,7 @@ class RouteProjectionIT {
         String organizationId = UUID.randomUUID().toString();
         List<String> bins = placeBins(organizationId, 2);
         String routeId = UUID.randomUUID().toString();
-        publish(created(routeId, organizationId), 0);
-        publish(assigned(routeId, organizationId, bins.get(0), 0), 1);
-        ConsistencyToken token = publish(assigned(routeId, organizationId, bins.get(1), 1), 2);
+        ConsistencyToken token = createRoute(routeId, organizationId, bins);
 
         ResponseEntity<JsonNode> reply = route(organizationId, routeId, token);
 
@@ -192,13 +149,13 @@ class RouteProjectionIT {
         String binId = UUID.randomUUID().toString();
         String routeId = UUID.randomUUID().toString();
         // The route's events on one partition, the bin's on another, as their keys may well spread them.
-        sendTo(0, created(routeId, organizationId), 0);
-        ConsistencyToken assignedToken = sendTo(0, assigned(routeId, organizationId, binId, 0), 1);
+        events.publishTo(0, created(routeId, organizationId), 0);
+        ConsistencyToken assignedToken = events.publishTo(0, assigned(routeId, organizationId, binId, 0), 1);
         JsonNode before = route(organizationId, routeId, assignedToken).getBody();
         assertThat(binIds(before)).containsExactly(binId);
         assertThat(text(before.get("stops").get(0), "tag")).isNull();
 
-        ConsistencyToken placedToken = sendTo(1, placed(binId, organizationId, "customer-of-" + binId, 0), 0);
+        ConsistencyToken placedToken = events.publishTo(1, placed(binId, organizationId, "customer-of-" + binId, 0), 0);
 
         ResponseEntity<JsonNode> bin = binReply(organizationId, binId, placedToken);
         assertThat(bin.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -211,11 +168,11 @@ class RouteProjectionIT {
     void reflectsAStatusChange() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String routeId = UUID.randomUUID().toString();
-        ConsistencyToken createdToken = publish(created(routeId, organizationId), 0);
+        ConsistencyToken createdToken = events.publish(created(routeId, organizationId), 0);
         assertThat(text(route(organizationId, routeId, createdToken).getBody(), "status"))
                 .isEqualTo("PLANNED");
 
-        ConsistencyToken token = publish(
+        ConsistencyToken token = events.publish(
                 new RouteStatusChanged(routeId, organizationId, RouteStatus.PLANNED, RouteStatus.ACTIVE, AT), 1);
 
         JsonNode route = route(organizationId, routeId, token).getBody();
@@ -227,10 +184,10 @@ class RouteProjectionIT {
     void replacesThePathWhenTheGeometryChanges() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String routeId = UUID.randomUUID().toString();
-        publish(created(routeId, organizationId), 0);
+        events.publish(created(routeId, organizationId), 0);
         List<GeoPoint> changed = List.of(new GeoPoint(13.39, 52.51), new GeoPoint(13.00001, 52.00001));
 
-        ConsistencyToken token = publish(new RouteGeometryChanged(routeId, organizationId, changed, AT), 1);
+        ConsistencyToken token = events.publish(new RouteGeometryChanged(routeId, organizationId, changed, AT), 1);
 
         assertPath(route(organizationId, routeId, token).getBody(), changed);
     }
@@ -239,7 +196,7 @@ class RouteProjectionIT {
     void hidesARouteFromOtherOrganizations() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String routeId = UUID.randomUUID().toString();
-        ConsistencyToken token = publish(created(routeId, organizationId), 0);
+        ConsistencyToken token = events.publish(created(routeId, organizationId), 0);
         assertThat(route(organizationId, routeId, token).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         assertNotFound(route("someone-else", routeId, token));
@@ -250,12 +207,11 @@ class RouteProjectionIT {
         String organizationId = UUID.randomUUID().toString();
         List<String> bins = placeBins(organizationId, 1);
         String routeId = UUID.randomUUID().toString();
-        publish(created(routeId, organizationId), 0);
-        ConsistencyToken assignedToken = publish(assigned(routeId, organizationId, bins.get(0), 0), 1);
+        ConsistencyToken assignedToken = createRoute(routeId, organizationId, bins);
         assertThat(route(organizationId, routeId, assignedToken).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
-        ConsistencyToken token = publish(new RouteDeleted(routeId, organizationId, AT), 2);
+        ConsistencyToken token = events.publish(new RouteDeleted(routeId, organizationId, AT), 2);
 
         assertNotFound(route(organizationId, routeId, token));
         assertThat(storedStops(routeId)).isEmpty();
@@ -265,7 +221,7 @@ class RouteProjectionIT {
     @Test
     void answersNotFoundForARouteNeverCreated() throws Exception {
         String organizationId = UUID.randomUUID().toString();
-        ConsistencyToken token = publish(new OrganizationRegistered(organizationId, "Empty Co", AT), 0);
+        ConsistencyToken token = events.publish(new OrganizationRegistered(organizationId, "Empty Co", AT), 0);
 
         assertNotFound(route(organizationId, UUID.randomUUID().toString(), token));
     }
@@ -274,8 +230,8 @@ class RouteProjectionIT {
     private List<String> placeBins(String organizationId, int count) throws Exception {
         String customerId = UUID.randomUUID().toString();
         List<ConsistencyToken> tokens = new ArrayList<>();
-        tokens.add(publish(new OrganizationRegistered(organizationId, "Route Co", AT), 0));
-        tokens.add(publish(
+        tokens.add(events.publish(new OrganizationRegistered(organizationId, "Route Co", AT), 0));
+        tokens.add(events.publish(
                 new CustomerRegistered(customerId, organizationId, "Corner Bakery", "Market Sq 1", binLocation(0), AT),
                 0));
         // Names are copied into a bin's row when it is placed, so let them land first.
@@ -284,11 +240,23 @@ class RouteProjectionIT {
         List<String> bins = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String binId = UUID.randomUUID().toString();
-            tokens.add(publish(placed(binId, organizationId, customerId, i), 0));
+            tokens.add(events.publish(placed(binId, organizationId, customerId, i), 0));
             bins.add(binId);
         }
         awaitProjected(tokens);
         return bins;
+    }
+
+    /**
+     * Creates the route, then assigns the bins as its stops in their order, so the route's events
+     * take sequences 0 to the number of bins. Returns the last event's token.
+     */
+    private ConsistencyToken createRoute(String routeId, String organizationId, List<String> stops) throws Exception {
+        ConsistencyToken token = events.publish(created(routeId, organizationId), 0);
+        for (int i = 0; i < stops.size(); i++) {
+            token = events.publish(assigned(routeId, organizationId, stops.get(i), i), i + 1);
+        }
+        return token;
     }
 
     private static RouteCreated created(String routeId, String organizationId) {
@@ -391,36 +359,5 @@ class RouteProjectionIT {
             reply = http.getForEntity(asked, JsonNode.class, all);
         }
         return reply;
-    }
-
-    private ConsistencyToken publish(HaulstreamEvent event, long sequence) throws Exception {
-        return send(null, event, sequence);
-    }
-
-    private ConsistencyToken sendTo(int partition, HaulstreamEvent event, long sequence) throws Exception {
-        return send(partition, event, sequence);
-    }
-
-    /**
-     * Publishes as the relay does: keyed by aggregate id, JSON payload, routing and position in
-     * headers; on the partition given, or on the key's when none is.
-     */
-    private ConsistencyToken send(Integer partition, HaulstreamEvent event, long sequence) throws Exception {
-        long position = GLOBAL_POSITION.incrementAndGet();
-        String aggregateId = event.aggregateId();
-        var record = new ProducerRecord<>(TOPIC, partition, aggregateId, json.writeValueAsBytes(event));
-        header(record, Topics.HEADER_EVENT_ID, UUID.randomUUID().toString());
-        header(record, Topics.HEADER_EVENT_TYPE, HaulstreamEvent.typeName(event.getClass()));
-        header(record, Topics.HEADER_REVISION, HaulstreamEvent.revisionOf(event.getClass()));
-        header(record, Topics.HEADER_AGGREGATE_ID, aggregateId);
-        header(record, Topics.HEADER_SEQUENCE, Long.toString(sequence));
-        header(record, Topics.HEADER_GLOBAL_POSITION, Long.toString(position));
-        header(record, Topics.HEADER_OCCURRED_AT, AT.toString());
-        producer.send(record).get();
-        return new ConsistencyToken(aggregateId, sequence, position);
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
