@@ -247,8 +247,13 @@ final class Report {
         JFreeChart chart = percentileChart("Query latency by percentile, fixed concurrency (log scale)", data);
         LineAndShapeRenderer renderer =
                 (LineAndShapeRenderer) chart.getCategoryPlot().getRenderer();
+        List<String> families = run.families().stream().map(Family::name).toList();
         for (int series = 0; series < data.getRowCount(); series++) {
-            boolean seed = data.getRowKey(series).toString().startsWith("seed");
+            String key = data.getRowKey(series).toString();
+            boolean seed = key.startsWith("seed");
+            // One colour per family, solid for haulstream and dashed for the seed, so pairs read together.
+            int family = families.indexOf(key.substring(key.indexOf(' ') + 1));
+            renderer.setSeriesPaint(series, Color.getHSBColor(family / (float) families.size(), 0.8f, 0.75f));
             renderer.setSeriesStroke(
                     series,
                     seed

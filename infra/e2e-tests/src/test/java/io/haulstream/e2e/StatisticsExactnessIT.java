@@ -50,7 +50,7 @@ import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 /**
- * Drives a thousand random commands (eight at a time) through both applications, crashes the
+ * Drives three thousand random commands (eight at a time) through both applications, crashes the
  * query side in the middle, then compares every route and bin statistic and every daily count,
  * in PostgreSQL and in Redis, with the truth recomputed from the event store. It then replays
  * the whole topic from the start and compares again: duplicates must change nothing.
@@ -66,7 +66,7 @@ class StatisticsExactnessIT {
     private static final String QUERY_DB = env("QUERY_TEST_DB", "haulstream_query_test");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-    private static final int COMMANDS = 1_000;
+    private static final int COMMANDS = 3_000;
 
     private static Application commandSide;
     private static Application querySide;
