@@ -80,22 +80,7 @@ public class VersionedCache {
      *     version, false when it could not be reached
      */
     public boolean putIfNewer(String id, Entry entry) {
-        try {
-            Long written = redis.getScript(StringCodec.INSTANCE)
-                    .eval(
-                            RScript.Mode.READ_WRITE,
-                            PUT_IF_NEWER,
-                            RScript.ReturnType.INTEGER,
-                            List.of(key(id)),
-                            Long.toString(entry.version()),
-                            entry.body());
-            boolean replaced = written != null && written == 1L;
-            (replaced ? writes : staleWrites).increment();
-            return true;
-        } catch (RuntimeException e) {
-            fallback("write", id, e);
-            return false;
-        }
+        return putAllIfNewer(Map.of(id, entry));
     }
 
     /**
