@@ -52,12 +52,14 @@ public final class Benchmark {
         SeedBaseline baseline = new SeedBaseline(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
         QueryFamilies families = new QueryFamilies(settings, http, resources, city, baseline);
         List<Report.Family> measured = new ArrayList<>();
+        List<Report.Scope> scopes = new ArrayList<>();
         if (settings.phases().contains("queries") || settings.phases().contains("mix")) {
             data.putAll(loadCity(settings, city));
         }
         if (settings.phases().contains("queries")) {
             data.putAll(loadBaseline(settings, city));
             measured.addAll(families.measureAll());
+            scopes.addAll(families.scopes());
         }
         WritePath writePath = new WritePath(settings, http);
         WritePath.Figures writes = null;
@@ -87,6 +89,7 @@ public final class Benchmark {
                 conditions,
                 data,
                 measured,
+                scopes,
                 mix == null ? null : mix.latency(),
                 mix == null ? Map.of() : mix.cache(),
                 writes,

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The few HTTP calls the benchmark makes, failing loudly on any answer but 2xx. */
 final class Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern SERVER_TIMING = Pattern.compile("\\bapp;dur=([0-9.]+)");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -39,6 +43,18 @@ final class Http {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
+    }
+
+    /**
+     * @return the {@code app} duration of the response's {@code Server-Timing} header in
+     *     nanoseconds, or {@link Load#NOT_TIMED} without one
+     */
+    static long serverNanos(HttpHeaders headers) {
+        return headers.firstValue("Server-Timing")
+                .map(SERVER_TIMING::matcher)
+                .filter(Matcher::find)
+                .map(match -> (long) (Double.parseDouble(match.group(1)) * 1e6))
+                .orElse(Load.NOT_TIMED);
     }
 
     JsonNode getJson(String url) throws IOException, InterruptedException {

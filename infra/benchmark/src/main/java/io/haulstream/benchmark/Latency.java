@@ -26,7 +26,12 @@ final class Latency {
         return Summary.of(name, total, elapsedNanos, errors);
     }
 
-    /** Percentiles in milliseconds, the rate achieved, and the errors seen while measuring. */
+    /**
+     * Percentiles in milliseconds, the rate achieved, and the errors seen while measuring.
+     *
+     * @param server the same requests as the server timed them (its {@code Server-Timing}
+     *     header), or null where the server does not say
+     */
     record Summary(
             String name,
             long count,
@@ -36,7 +41,12 @@ final class Latency {
             double p95,
             double p99,
             double p999,
-            double max) {
+            double max,
+            Summary server) {
+
+        Summary withServer(Summary atServer) {
+            return new Summary(name, count, errors, perSecond, p50, p95, p99, p999, max, atServer);
+        }
 
         static Summary of(String name, Histogram micros, long elapsedNanos, long errors) {
             return new Summary(
@@ -48,7 +58,8 @@ final class Latency {
                     millis(micros, 95),
                     millis(micros, 99),
                     millis(micros, 99.9),
-                    micros.getTotalCount() == 0 ? 0 : micros.getMaxValue() / 1000.0);
+                    micros.getTotalCount() == 0 ? 0 : micros.getMaxValue() / 1000.0,
+                    null);
         }
 
         private static double millis(Histogram micros, double percentile) {

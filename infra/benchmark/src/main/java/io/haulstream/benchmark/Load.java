@@ -17,10 +17,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Load {
 
+    /** What an operation returns when the server did not say how long it took. */
+    static final long NOT_TIMED = -1;
+
     /** One request; throws when it failed. The worker index lets an operation keep per-thread state. */
     @FunctionalInterface
     interface Operation {
-        void run(int worker, long sequence) throws Exception;
+        /** @return the server's own time for the request in nanoseconds, or {@link #NOT_TIMED} */
+        long run(int worker, long sequence) throws Exception;
     }
 
     private Load() {}
@@ -49,6 +53,7 @@ final class Load {
     private static Latency.Summary measure(
             String name, int threads, Duration duration, Operation op, double perSecond, boolean show) {
         Latency latency = new Latency();
+        Latency atServer = new Latency();
         AtomicLong sequence = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong firstError = new AtomicLong(-1);
@@ -74,8 +79,11 @@ final class Load {
                             }
                         }
                         try {
-                            op.run(worker, n);
+                            long serverNanos = op.run(worker, n);
                             latency.recordNanos(System.nanoTime() - due);
+                            if (serverNanos != NOT_TIMED) {
+                                atServer.recordNanos(serverNanos);
+                            }
                         } catch (Exception e) {
                             errors.incrementAndGet();
                             if (firstError.compareAndSet(-1, n)) {
@@ -106,6 +114,9 @@ final class Load {
             System.out.println(
                     "  " + name + ": " + errors.get() + " failed requests, the first: " + errorSamples.get(0));
         }
-        return latency.summary(name, System.nanoTime() - start, errors.get());
+        long elapsed = System.nanoTime() - start;
+        Latency.Summary summary = latency.summary(name, elapsed, errors.get());
+        Latency.Summary server = atServer.summary(name + ", at the server", elapsed, 0);
+        return server.count() == 0 ? summary : summary.withServer(server);
     }
 }

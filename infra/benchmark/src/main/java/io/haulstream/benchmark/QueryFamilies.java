@@ -62,6 +62,11 @@ final class QueryFamilies {
                         (db, random) -> baseline.routeStatistics(db, organizationId(random)),
                         null),
                 new Family(
+                        "route statistics, all organizations",
+                        random -> "/api/v1/statistics/routes",
+                        (db, random) -> baseline.routeStatistics(db, null),
+                        null),
+                new Family(
                         "bin statistics",
                         random -> organization(random) + "/statistics/bins",
                         (db, random) -> baseline.binStatistics(db, organizationId(random)),
@@ -136,6 +141,37 @@ final class QueryFamilies {
         return random.nextInt(Math.max(1, binsOfOrganization[organization] / 100));
     }
 
+    /**
+     * Statistics of the smallest organization and of the whole city, one after the other: a read
+     * that is a key lookup costs the same whether it counts a few thousand bins or all of them.
+     */
+    List<Report.Scope> scopes() {
+        int smallest = 0;
+        for (int organization = 1; organization < binsOfOrganization.length; organization++) {
+            if (binsOfOrganization[organization] < binsOfOrganization[smallest]) {
+                smallest = organization;
+            }
+        }
+        String organizationId = city.organizationId(smallest);
+        List<Report.Scope> scopes = new ArrayList<>();
+        for (String statistics : List.of("routes", "bins")) {
+            String small = "/api/v1/organizations/" + organizationId + "/statistics/" + statistics;
+            String all = "/api/v1/statistics/" + statistics;
+            scopes.add(new Report.Scope(
+                    statistics + " statistics",
+                    String.format(Locale.ROOT, "one organization (%,d bins)", binsOfOrganization[smallest]),
+                    closed(statistics + " statistics, smallest organization", timedGet(small)),
+                    String.format(Locale.ROOT, "all organizations (%,d bins)", city.binCount()),
+                    closed(statistics + " statistics, all organizations", timedGet(all))));
+        }
+        return scopes;
+    }
+
+    private Load.Operation timedGet(String path) {
+        return (worker, n) ->
+                Http.serverNanos(http.get(settings.queryUrl() + path).headers());
+    }
+
     List<Report.Family> measureAll() throws Exception {
         List<Report.Family> measured = new ArrayList<>();
         for (Family family : families()) {
@@ -151,12 +187,16 @@ final class QueryFamilies {
      */
     private Report.Family measure(Family family) throws Exception {
         try (Connections db = new Connections(settings, settings.queryConcurrency() * 4)) {
-            Load.Operation haulstream = (worker, n) ->
-                    http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current()));
+            Load.Operation haulstream = (worker, n) -> Http.serverNanos(
+                    http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current()))
+                            .headers());
             AtomicLong statements = new AtomicLong();
-            Load.Operation seed = (worker, n) -> statements.addAndGet(family.baseline()
-                    .run(db.of(worker), ThreadLocalRandom.current())
-                    .statements());
+            Load.Operation seed = (worker, n) -> {
+                statements.addAndGet(family.baseline()
+                        .run(db.of(worker), ThreadLocalRandom.current())
+                        .statements());
+                return Load.NOT_TIMED;
+            };
             Latency.Summary haulstreamClosed = null;
             Double connections = null;
             if (family.haulstream() != null) {
@@ -225,12 +265,13 @@ final class QueryFamilies {
                 (worker, n) -> {
                     if (n % 10 == 9) {
                         writes.command(n);
-                        return;
+                        return Load.NOT_TIMED;
                     }
                     Random random = ThreadLocalRandom.current();
                     String organization = organizations.get(random.nextInt(organizations.size()));
-                    http.get(settings.queryUrl() + "/api/v1/organizations/" + organization + "/statistics/"
-                            + (random.nextBoolean() ? "routes" : "bins"));
+                    return Http.serverNanos(http.get(settings.queryUrl() + "/api/v1/organizations/" + organization
+                                    + "/statistics/" + (random.nextBoolean() ? "routes" : "bins"))
+                            .headers());
                 });
         Map<String, Double> after = resources.scrape(settings.queryUrl());
         Map<String, Object> cache = new LinkedHashMap<>();

@@ -56,9 +56,37 @@ final class Report {
             return served() ? ratio(baselineClosed.p50(), haulstreamClosed.p50()) : null;
         }
 
-        private static double ratio(double baseline, double haulstream) {
-            return baseline / Math.max(haulstream, 0.001);
+        /**
+         * The seed's SQL as the benchmark timed it over JDBC against haulstream's time at the server:
+         * both without the HTTP hop between a client and an application.
+         */
+        @JsonProperty
+        Double ratioP99AtServer() {
+            return served() && haulstreamClosed.server() != null
+                    ? ratio(baselineClosed.p99(), haulstreamClosed.server().p99())
+                    : null;
         }
+    }
+
+    /** One statistic read for a small scope and for the whole city, one after the other in the same run. */
+    record Scope(String name, String smallScope, Latency.Summary small, String largeScope, Latency.Summary large) {
+
+        /** The whole city's p99 over the small scope's: 1.0 is perfectly flat. */
+        @JsonProperty
+        double ratioP99() {
+            return ratio(large.p99(), small.p99());
+        }
+
+        @JsonProperty
+        Double ratioP99AtServer() {
+            return small.server() != null && large.server() != null
+                    ? ratio(large.server().p99(), small.server().p99())
+                    : null;
+        }
+    }
+
+    private static double ratio(double numerator, double denominator) {
+        return numerator / Math.max(denominator, 0.001);
     }
 
     record Run(
@@ -66,6 +94,7 @@ final class Report {
             Map<String, Object> conditions,
             Map<String, Object> data,
             List<Family> families,
+            List<Scope> scopes,
             Latency.Summary readWriteMix,
             Map<String, Object> cache,
             WritePath.Figures writePath,
@@ -126,6 +155,47 @@ final class Report {
                     family.served() ? "" : family.note(),
                     ""));
         }
+        if (run.families().stream().anyMatch(family -> family.ratioP99AtServer() != null)) {
+            md.append("\nhaulstream at the server (its `Server-Timing` header: from the request entering the"
+                    + " application until its body is written) against the seed's SQL as timed above:\n\n");
+            md.append("| family | requests | p50 | p95 | p99 | p99.9 | max | seed p99 over server p99 |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Family family : run.families()) {
+                if (family.ratioP99AtServer() != null) {
+                    Latency.Summary s = family.haulstreamClosed().server();
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | **%s** |%n",
+                            family.name(),
+                            s.count(),
+                            s.p50(),
+                            s.p95(),
+                            s.p99(),
+                            s.p999(),
+                            s.max(),
+                            times(family.ratioP99AtServer())));
+                }
+            }
+        }
+        if (!run.scopes().isEmpty()) {
+            md.append("\n## Statistics read cost by scope\n\n");
+            md.append("The same reads for the smallest organization and for the whole city, one after the other"
+                    + " at the same concurrency. A ratio of 1.0 is perfectly flat.\n\n");
+            md.append("| statistics | scope | requests | p50 | p99 | p99 at the server |\n");
+            md.append("|---|---|---:|---:|---:|---:|\n");
+            for (Scope scope : run.scopes()) {
+                md.append(scopeRow(scope.name(), scope.smallScope(), scope.small()));
+                md.append(scopeRow(scope.name(), scope.largeScope(), scope.large()));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | **p99 ratio, whole city over one organization** | | | %.2f | %s |%n",
+                        scope.name(),
+                        scope.ratioP99(),
+                        scope.ratioP99AtServer() == null
+                                ? ""
+                                : String.format(Locale.ROOT, "%.2f", scope.ratioP99AtServer())));
+            }
+        }
         md.append("\nAt a fixed arrival rate (open model; latency counted from when each request was due):\n\n");
         md.append("| family | way | requests | per s | p50 | p95 | p99 | p99.9 | max |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -137,7 +207,10 @@ final class Report {
         }
         if (run.readWriteMix() != null) {
             md.append("\n## 90/10 read/write mix and the cache\n\n");
-            md.append(openTable(run.readWriteMix()));
+            md.append(
+                    run.readWriteMix().server() == null
+                            ? openTable(run.readWriteMix())
+                            : openTable(run.readWriteMix(), run.readWriteMix().server()));
             md.append("\nCache: ").append(inline(run.cache())).append("\n");
         }
         WritePath.Figures writes = run.writePath();
@@ -178,6 +251,20 @@ final class Report {
     private static String row(String family, String way, Latency.Summary s, String work, String r99, String r50) {
         String latencies = openRow(family, way, s);
         return latencies.substring(0, latencies.length() - 1) + " " + work + " | " + r99 + " | " + r50 + " |\n";
+    }
+
+    private static String scopeRow(String name, String scope, Latency.Summary s) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %,d | %.2f | %.2f | %s |%n",
+                name,
+                scope,
+                s.count(),
+                s.p50(),
+                s.p99(),
+                s.server() == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%.3f", s.server().p99()));
     }
 
     private static String openRow(String family, String way, Latency.Summary s) {

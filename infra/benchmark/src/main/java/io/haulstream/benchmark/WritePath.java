@@ -59,7 +59,10 @@ final class WritePath {
                 settings.writeConcurrency(),
                 settings.warmUp(),
                 settings.writeDuration(),
-                (worker, n) -> command(n));
+                (worker, n) -> {
+                    command(n);
+                    return Load.NOT_TIMED;
+                });
         awaitVisible(lastReply);
         Latency lagWithToken = new Latency();
         Latency lagPolling = new Latency();
@@ -74,7 +77,10 @@ final class WritePath {
                 settings.writeConcurrency(),
                 Duration.ZERO,
                 settings.writeDuration(),
-                (worker, n) -> command(n));
+                (worker, n) -> {
+                    command(n);
+                    return Load.NOT_TIMED;
+                });
         probe.interrupt();
         probe.join();
         long probeNanos = System.nanoTime() - probeStart;

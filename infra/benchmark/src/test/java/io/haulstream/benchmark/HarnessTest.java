@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,10 @@ class HarnessTest {
         @Test
         void chargesAStallToEveryRequestItDelayed() {
             // One worker, 50 ms per request, 100 requests due per second: most requests wait.
-            Latency.Summary open = Load.fixedRate(
-                    "stalled", 100, 1, Duration.ZERO, Duration.ofSeconds(1), (worker, n) -> Thread.sleep(50));
+            Latency.Summary open =
+                    Load.fixedRate("stalled", 100, 1, Duration.ZERO, Duration.ofSeconds(1), HarnessTest::fiftyMillis);
             Latency.Summary closed =
-                    Load.closed("stalled", 1, Duration.ZERO, Duration.ofSeconds(1), (worker, n) -> Thread.sleep(50));
+                    Load.closed("stalled", 1, Duration.ZERO, Duration.ofSeconds(1), HarnessTest::fiftyMillis);
 
             assertThat(open.max()).isGreaterThan(300);
             assertThat(closed.p50()).isLessThan(open.p50());
@@ -39,11 +40,38 @@ class HarnessTest {
                 if (n % 2 == 0) {
                     throw new IllegalStateException("refused");
                 }
+                return Load.NOT_TIMED;
             });
 
             assertThat(summary.errors()).isPositive();
             assertThat(summary.count()).isPositive();
+            assertThat(summary.server()).isNull();
         }
+
+        @Test
+        void keepsTheServersOwnTimesApart() {
+            Latency.Summary summary = Load.closed(
+                    "timed", 1, Duration.ZERO, Duration.ofMillis(300), (worker, n) -> fiftyMillis(worker, n) / 50);
+
+            assertThat(summary.p50()).isGreaterThanOrEqualTo(50);
+            assertThat(summary.server().count()).isEqualTo(summary.count());
+            assertThat(summary.server().p99()).isBetween(0.99, 1.01);
+        }
+    }
+
+    private static long fiftyMillis(int worker, long sequence) throws InterruptedException {
+        Thread.sleep(50);
+        return 50_000_000L;
+    }
+
+    @Test
+    void readsTheApplicationsDurationFromServerTiming() throws Exception {
+        HttpHeaders timed = HttpHeaders.of(
+                Map.of("Server-Timing", List.of("cache;desc=redis, app;dur=0.412")), (name, value) -> true);
+        HttpHeaders untimed = HttpHeaders.of(Map.of(), (name, value) -> true);
+
+        assertThat(Http.serverNanos(timed)).isEqualTo(412_000L);
+        assertThat(Http.serverNanos(untimed)).isEqualTo(Load.NOT_TIMED);
     }
 
     @Test
@@ -93,8 +121,12 @@ class HarnessTest {
 
     @Test
     void writesTheReportWithRatiosAndCharts(@TempDir Path folder) throws Exception {
-        Latency.Summary fast = new Latency.Summary("fast", 1000, 0, 5000, 0.5, 0.8, 1.0, 2.0, 3.0);
-        Latency.Summary slow = new Latency.Summary("slow", 100, 0, 50, 40, 80, 150, 200, 250);
+        Latency.Summary atServer = new Latency.Summary("at server", 1000, 0, 5000, 0.1, 0.2, 0.3, 0.5, 0.9, null);
+        Latency.Summary fast =
+                new Latency.Summary("fast", 1000, 0, 5000, 0.5, 0.8, 1.0, 2.0, 3.0, null).withServer(atServer);
+        Latency.Summary slow = new Latency.Summary("slow", 100, 0, 50, 40, 80, 150, 200, 250, null);
+        Latency.Summary wholeCity =
+                new Latency.Summary("all", 1000, 0, 5000, 0.6, 0.9, 1.2, 2.0, 3.0, null).withServer(atServer);
         Report.Run run = new Report.Run(
                 Map.of("cores", 2),
                 Map.of("queryConcurrency", 8),
@@ -104,6 +136,7 @@ class HarnessTest {
                                 "route statistics", "GET /x", "seed SQL", fast, fast, slow, slow, 0.0, 4.0, null),
                         new Report.Family(
                                 "route detail", null, "seed SQL", null, null, slow, slow, null, 101, "not served")),
+                List.of(new Report.Scope("bins statistics", "one organization", fast, "all organizations", wholeCity)),
                 fast,
                 Map.of("stats hit ratio", "0.9990"),
                 new WritePath.Figures(fast, fast, slow, fast, Map.of("acceptedServices", 10L)),
@@ -113,6 +146,9 @@ class HarnessTest {
 
         String markdown = Files.readString(folder.resolve("report.md"));
         assertThat(markdown).contains("**150×**", "not served", "0.9990", "acceptedServices 10");
+        assertThat(markdown).as("seed p99 150 ms over 0.3 ms at the server").contains("**500×**");
+        assertThat(markdown)
+                .contains("| bins statistics | **p99 ratio, whole city over one organization** | | | 1.20 | 1.00 |");
         assertThat(Report.times(0.42)).isEqualTo("0.4×");
         assertThat(new ObjectMapper()
                         .readTree(folder.resolve("report.json").toFile())

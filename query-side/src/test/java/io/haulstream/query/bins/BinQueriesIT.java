@@ -248,6 +248,7 @@ class BinQueriesIT {
         assertThat(ids(page.getBody().get("bins"))).containsExactly(binId);
         assertThat(Long.parseLong(page.getHeaders().getFirst("Projection-Position")))
                 .isGreaterThanOrEqualTo(token.globalPosition());
+        assertThat(page.getHeaders().getFirst("Server-Timing")).matches("app;dur=\\d+\\.\\d{3}");
     }
 
     @Test

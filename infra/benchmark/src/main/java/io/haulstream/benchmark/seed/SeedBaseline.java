@@ -396,6 +396,8 @@ public final class SeedBaseline {
     /**
      * The seed's {@code Route.getRouteStatistics()}: three GROUP BY queries over the routes table,
      * on every request (the seed runs them with {@code Promise.all}; one connection runs them in turn).
+     *
+     * @param organizationId null for the seed's own form, over all organizations
      */
     public Result routeStatistics(Connection connection, String organizationId) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
@@ -403,9 +405,13 @@ public final class SeedBaseline {
         int statements = 0;
         for (String dimension : List.of("status", "type", "service_day")) {
             String sql = "SELECT " + dimension + ", COUNT(id) AS count FROM " + SCHEMA + ".routes"
-                    + " WHERE deleted_at IS NULL AND organization_id = ? GROUP BY " + dimension;
+                    + " WHERE deleted_at IS NULL"
+                    + (organizationId == null ? "" : " AND organization_id = ?")
+                    + " GROUP BY " + dimension;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, organizationId);
+                if (organizationId != null) {
+                    statement.setString(1, organizationId);
+                }
                 statements++;
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
