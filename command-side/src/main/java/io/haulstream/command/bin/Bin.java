@@ -112,13 +112,18 @@ class Bin {
     }
 
     @CommandHandler
-    void handle(ServiceBin command) {
+    void handle(ServiceBin command, Directory directory) {
         requirePlacedIn(command.organizationId());
         if (isRepeat(command.fleetRecordId())) {
             return;
         }
         if (status == BinStatus.RETIRED) {
             throw new RuleViolation("binId", "the bin is retired and cannot be serviced");
+        }
+        // A crew may empty a bin that is not one of the route's stops, but only on a route of its own hauler.
+        if (command.routeId() != null
+                && !directory.organizationOfRoute(command.routeId()).equals(Optional.of(organizationId))) {
+            throw new RuleViolation("routeId", "no route " + command.routeId() + " in this organization");
         }
         if (command.outcome() == null) {
             throw new RuleViolation("outcome", "is required");

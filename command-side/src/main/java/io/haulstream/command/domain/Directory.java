@@ -18,4 +18,7 @@ public interface Directory {
     Optional<String> organizationOfPlacedBin(String binId);
 
     boolean isTagTaken(String organizationId, String tag);
+
+    /** @return the organization of the route, if it is created and not deleted */
+    Optional<String> organizationOfRoute(String routeId);
 }

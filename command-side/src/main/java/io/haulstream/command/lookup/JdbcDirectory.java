@@ -43,6 +43,17 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<String> organizationOfRoute(String routeId) {
+        return jdbc
+                .queryForList(
+                        "select organization_id from lookup_routes where route_id = ? and not deleted",
+                        String.class,
+                        routeId)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
     public boolean isTagTaken(String organizationId, String tag) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists(select 1 from lookup_bins where organization_id = ? and tag = ? and not removed)",

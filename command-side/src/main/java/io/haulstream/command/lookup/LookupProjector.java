@@ -6,6 +6,8 @@ import io.haulstream.events.CustomerClosed;
 import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.OrganizationDeactivated;
 import io.haulstream.events.OrganizationRegistered;
+import io.haulstream.events.RouteCreated;
+import io.haulstream.events.RouteDeleted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,5 +65,18 @@ class LookupProjector {
     @EventHandler
     void on(BinRemoved event) {
         jdbc.update("update lookup_bins set removed = true where bin_id = ?", event.binId());
+    }
+
+    @EventHandler
+    void on(RouteCreated event) {
+        jdbc.update(
+                "insert into lookup_routes (route_id, organization_id, deleted) values (?, ?, false)",
+                event.routeId(),
+                event.organizationId());
+    }
+
+    @EventHandler
+    void on(RouteDeleted event) {
+        jdbc.update("update lookup_routes set deleted = true where route_id = ?", event.routeId());
     }
 }

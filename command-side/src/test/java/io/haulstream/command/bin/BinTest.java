@@ -40,6 +40,8 @@ class BinTest {
                 .organization("org-2")
                 .customer("cus-1", "org-1")
                 .customer("cus-2", "org-2")
+                .route("route-1", "org-1")
+                .route("route-2", "org-2")
                 .tag("org-1", "TAKEN"));
     }
 
@@ -234,6 +236,29 @@ class BinTest {
                     .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("binId: the bin was removed");
+        }
+
+        @Test
+        void recordsAServiceOffAnyRoute() {
+            fixture.given(PLACED)
+                    .when(new ServiceBin("bin-1", null, null, ServiceOutcome.MISSED, null, null, AT))
+                    .expectEvents(new BinServiced("bin-1", "org-1", null, ServiceOutcome.MISSED, null, null, AT));
+        }
+
+        @Test
+        void rejectsServicingOnARouteOfAnotherOrganization() {
+            fixture.given(PLACED)
+                    .when(new ServiceBin("bin-1", null, "route-2", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("routeId: no route route-2 in this organization");
+        }
+
+        @Test
+        void rejectsServicingOnAnUnknownRoute() {
+            fixture.given(PLACED)
+                    .when(new ServiceBin("bin-1", null, "route-9", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("routeId: no route route-9 in this organization");
         }
 
         @Test

@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The lookups as a unit test states them: which organizations, customers, bins and tags exist. */
+/** The lookups as a unit test states them: which organizations, customers, bins, routes and tags exist. */
 public class FakeDirectory implements Directory {
 
     private final Set<String> activeOrganizations = new HashSet<>();
     private final Map<String, String> openCustomers = new HashMap<>();
     private final Map<String, String> placedBins = new HashMap<>();
     private final Set<String> takenTags = new HashSet<>();
+    private final Map<String, String> routes = new HashMap<>();
 
     public FakeDirectory organization(String organizationId) {
         activeOrganizations.add(organizationId);
@@ -26,6 +27,11 @@ public class FakeDirectory implements Directory {
 
     public FakeDirectory bin(String binId, String organizationId) {
         placedBins.put(binId, organizationId);
+        return this;
+    }
+
+    public FakeDirectory route(String routeId, String organizationId) {
+        routes.put(routeId, organizationId);
         return this;
     }
 
@@ -52,5 +58,10 @@ public class FakeDirectory implements Directory {
     @Override
     public boolean isTagTaken(String organizationId, String tag) {
         return takenTags.contains(organizationId + "/" + tag);
+    }
+
+    @Override
+    public Optional<String> organizationOfRoute(String routeId) {
+        return Optional.ofNullable(routes.get(routeId));
     }
 }

@@ -101,12 +101,13 @@ class FleetInboundIT {
                         .body(Map.of("status", "ACTIVE")),
                 JsonNode.class);
 
-        String serviced = serviced("rec-1", binId);
+        String serviced = serviced("rec-1", binId, routeId);
         publish(binId, serviced);
         publish(binId, serviced);
         publish(binId, "{not json");
-        publish("nobody", serviced("rec-2", "no-such-bin"));
-        publish(retiredBinId, serviced("rec-3", retiredBinId));
+        publish("nobody", serviced("rec-2", "no-such-bin", routeId));
+        publish(retiredBinId, serviced("rec-3", retiredBinId, routeId));
+        publish(binId, serviced("rec-9", binId, "no-such-route"));
         publish(
                 binId,
                 "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"rec-4\",\"binId\":\"" + binId
@@ -121,15 +122,16 @@ class FleetInboundIT {
         // Repeated after the route completed, when starting it again would be a legal transition;
         // the record behind it on the same partition shows when the repeat was consumed.
         publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
-        publish(routeId, serviced("rec-8", binId));
+        publish(routeId, serviced("rec-8", binId, routeId));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(4);
-        assertThat(deadLetters).hasSize(4);
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(5);
+        assertThat(deadLetters).hasSize(5);
         assertThat(deadLetters)
                 .extracting(r -> header(r, "haulstream.dlt.reason"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("not a fleet record"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("unknown aggregate"))
                 .anySatisfy(reason -> assertThat(reason).contains("retired"))
+                .anySatisfy(reason -> assertThat(reason).contains("no route no-such-route"))
                 .anySatisfy(reason -> assertThat(reason).isEqualTo("fillPercent is required"));
         assertThat(deadLetters).allSatisfy(r -> assertThat(header(r, "kafka_dlt-original-topic"))
                 .isEqualTo(INBOUND));
@@ -151,9 +153,9 @@ class FleetInboundIT {
         return Map.of("latitude", 52.52, "longitude", 13.40);
     }
 
-    private static String serviced(String recordId, String binId) {
+    private static String serviced(String recordId, String binId, String routeId) {
         return "{\"type\":\"BIN_SERVICED\",\"recordId\":\"" + recordId + "\",\"binId\":\"" + binId
-                + "\",\"routeId\":\"r\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,"
+                + "\",\"routeId\":\"" + routeId + "\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,"
                 + "\"occurredAt\":\"2026-11-24T07:30:00Z\"}";
     }
 
