@@ -8,6 +8,7 @@ import io.haulstream.query.projection.Changes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -42,12 +43,13 @@ class StatisticsCache implements ChangeListener {
         return read(StatisticsKeys.routes(scope), RouteStatistics.class);
     }
 
-    BinStatistics bins(String scope) {
-        return read(StatisticsKeys.bins(scope), BinStatistics.class);
-    }
-
-    ServiceDay serviceDay(String scope, LocalDate day) {
-        return read(StatisticsKeys.binsOn(scope, day), ServiceDay.class);
+    /** A scope's bins and one day's service counts, both entries read in one round trip. */
+    BinStatisticsReply bins(String scope, LocalDate day) {
+        String bins = StatisticsKeys.bins(scope);
+        String serviceDay = StatisticsKeys.binsOn(scope, day);
+        List<Optional<VersionedCache.Entry>> cached = cache.getAll(List.of(bins, serviceDay));
+        return new BinStatisticsReply(
+                orLoad(bins, cached.get(0), BinStatistics.class), orLoad(serviceDay, cached.get(1), ServiceDay.class));
     }
 
     @Override
@@ -63,7 +65,10 @@ class StatisticsCache implements ChangeListener {
     }
 
     private <T> T read(String key, Class<T> type) {
-        Optional<VersionedCache.Entry> cached = cache.get(key);
+        return orLoad(key, cache.get(key), type);
+    }
+
+    private <T> T orLoad(String key, Optional<VersionedCache.Entry> cached, Class<T> type) {
         if (cached.isPresent()) {
             return parse(cached.get().body(), type);
         }

@@ -98,6 +98,6 @@ class StatisticsController {
         LocalDate serviceDay = day != null ? day : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         return token.isPresent()
                 ? new BinStatisticsReply(reader.bins(scope), reader.serviceDay(scope, serviceDay))
-                : new BinStatisticsReply(cache.bins(scope), cache.serviceDay(scope, serviceDay));
+                : cache.bins(scope, serviceDay);
     }
 }
