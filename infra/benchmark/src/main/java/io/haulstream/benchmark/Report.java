@@ -223,6 +223,17 @@ final class Report {
             md.append("\nAccounting (every accepted command stored and projected exactly once): ")
                     .append(inline(writes.accounting()))
                     .append("\n");
+            Double machine = writes.cpuMillisPerCommand().get(CpuTime.WHOLE_MACHINE);
+            if (machine != null) {
+                md.append("\nProcessor time per command in milliseconds, by process, over the fixed-concurrency run"
+                                + " until its last command was projected: ")
+                        .append(inline(writes.cpuMillisPerCommand()))
+                        .append(String.format(
+                                Locale.ROOT,
+                                ". At that cost the machine's %d cores carry at most %,.0f commands per second.%n",
+                                Runtime.getRuntime().availableProcessors(),
+                                Runtime.getRuntime().availableProcessors() * 1000 / machine));
+            }
         }
         md.append("\n## Memory\n\n| application | heap used MB | heap max MB | RSS MB |\n|---|---:|---:|---:|\n");
         for (Resources.Memory memory : run.memory()) {

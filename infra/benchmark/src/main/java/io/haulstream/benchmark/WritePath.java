@@ -50,10 +50,13 @@ final class WritePath {
             Latency.Summary lagWithToken,
             Latency.Summary lagPolling,
             Latency.Summary loadDuringLag,
-            Map<String, Long> accounting) {}
+            Map<String, Long> accounting,
+            Map<String, Double> cpuMillisPerCommand) {}
 
     Figures run() throws Exception {
         setUp();
+        long sentBefore = services.get() + fillReports.get();
+        Map<String, Long> cpuBefore = CpuTime.snapshot();
         Latency.Summary commands = Load.closed(
                 "commands, " + settings.writeConcurrency() + " clients",
                 settings.writeConcurrency(),
@@ -63,7 +66,10 @@ final class WritePath {
                     command(n);
                     return Load.NOT_TIMED;
                 });
+        // Until the last command is projected, so that relaying and projecting are charged too.
         awaitVisible(lastReply);
+        Map<String, Double> cpu =
+                CpuTime.perOperation(cpuBefore, CpuTime.snapshot(), services.get() + fillReports.get() - sentBefore);
         Latency lagWithToken = new Latency();
         Latency lagPolling = new Latency();
         Thread probe = new Thread(() -> probeLag(lagWithToken, lagPolling), "lag-probe");
@@ -89,7 +95,8 @@ final class WritePath {
                 lagWithToken.summary("reply to visible, query with token", probeNanos, 0),
                 lagPolling.summary("reply to visible, polling without token", probeNanos, 0),
                 steady,
-                account());
+                account(),
+                cpu);
     }
 
     private void setUp() throws Exception {

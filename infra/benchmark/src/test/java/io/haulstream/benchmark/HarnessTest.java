@@ -65,6 +65,21 @@ class HarnessTest {
     }
 
     @Test
+    void chargesEachProcessGroupItsShareOfProcessorTime() {
+        // /proc/<pid>/stat of a process whose name has a space and a parenthesis; utime 250, stime 50.
+        String stat = "42 (java (main)) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 30 0 100 0 0";
+        Map<String, Double> perCommand = CpuTime.perOperation(
+                Map.of("command-side", 100L, "kafka", 10L),
+                Map.of("command-side", 100L + CpuTime.processTicks(stat), "kafka", 10L),
+                1_000);
+
+        assertThat(CpuTime.processTicks(stat)).isEqualTo(300);
+        assertThat(perCommand).containsExactly(Map.entry("command-side", 3.0));
+        assertThat(CpuTime.busyTicks("cpu  100 5 50 1000 20 3 2 0 0 0")).isEqualTo(160);
+        assertThat(CpuTime.snapshot()).containsKey(CpuTime.WHOLE_MACHINE);
+    }
+
+    @Test
     void readsTheApplicationsDurationFromServerTiming() throws Exception {
         HttpHeaders timed = HttpHeaders.of(
                 Map.of("Server-Timing", List.of("cache;desc=redis, app;dur=0.412")), (name, value) -> true);
@@ -139,7 +154,13 @@ class HarnessTest {
                 List.of(new Report.Scope("bins statistics", "one organization", fast, "all organizations", wholeCity)),
                 fast,
                 Map.of("stats hit ratio", "0.9990"),
-                new WritePath.Figures(fast, fast, slow, fast, Map.of("acceptedServices", 10L)),
+                new WritePath.Figures(
+                        fast,
+                        fast,
+                        slow,
+                        fast,
+                        Map.of("acceptedServices", 10L),
+                        Map.of(CpuTime.WHOLE_MACHINE, 4.0, "command-side", 2.0)),
                 List.of(new Resources.Memory("query-side", 200, 768, 400)));
 
         List<Path> written = new Report(folder, new ObjectMapper()).write(run);
@@ -147,6 +168,7 @@ class HarnessTest {
         String markdown = Files.readString(folder.resolve("report.md"));
         assertThat(markdown).contains("**150×**", "not served", "0.9990", "acceptedServices 10");
         assertThat(markdown).as("seed p99 150 ms over 0.3 ms at the server").contains("**500×**");
+        assertThat(markdown).contains("command-side 2.0", "carry at most 500 commands per second");
         assertThat(markdown)
                 .contains("| bins statistics | **p99 ratio, whole city over one organization** | | | 1.20 | 1.00 |");
         assertThat(Report.times(0.42)).isEqualTo("0.4×");
