@@ -15,6 +15,9 @@ case "$size" in
     ;;
 esac
 
+source "$here/lib/apps.sh"
+# A fleet simulator left running by infra/run.sh would add its records to what is measured.
+stop_app fleet-simulator
 # The servers, a fresh build and both applications; the benchmark brings its own city, not the demo.
 HAULSTREAM_DEMO=none "$here/run.sh"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs haulstream on this machine: the servers, both applications and a demo city.
+# Runs haulstream on this machine: the servers, both applications, a demo city and its fleet simulator.
 # Safe to run again: what already runs is left alone.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -8,7 +8,7 @@ source "$here/lib/apps.sh"
 
 "$here/servers.sh" start
 
-echo "build: packaging both applications (tests are run by infra/test.sh)"
+echo "build: packaging both applications and the fleet simulator (tests are run by infra/test.sh)"
 (cd "$REPO_ROOT" && mvn -B -q -DskipTests package)
 
 start_app command-side "$REPO_ROOT/command-side/target/haulstream-command-side-${HAULSTREAM_VERSION}.jar" "$COMMAND_SIDE_PORT"
@@ -16,8 +16,23 @@ start_app query-side "$REPO_ROOT/query-side/target/haulstream-query-side-${HAULS
 await_app command-side "$COMMAND_SIDE_PORT"
 await_app query-side "$QUERY_SIDE_PORT"
 
+fleet="off (HAULSTREAM_DEMO=none)"
 if [[ "${HAULSTREAM_DEMO:-city}" != "none" ]]; then
   "$here/demo/load-demo.sh"
+  plan="$RUN_DIR/demo-fleet.tsv"
+  if [[ "$HAULSTREAM_FLEET_SIMULATOR" == "none" ]]; then
+    fleet="off (HAULSTREAM_FLEET_SIMULATOR=none)"
+  elif [[ ! -f "$plan" ]]; then
+    fleet="off (no $plan)"
+    echo "fleet-simulator: skipped: the demo city was loaded by an older version that wrote no $plan;"
+    echo "  delete $RUN_DIR/demo-loaded and run infra/run.sh again to load a new demo city it can drive"
+  else
+    # A producer that sends a record every few seconds needs little of the applications' memory.
+    APP_JAVA_OPTS="-Xmx96m -XX:+UseSerialGC" FLEET_SIMULATOR_PLAN="$plan" FLEET_TOPIC="$FLEET_TOPIC" \
+      FLEET_SIMULATOR_INTERVAL_MILLIS="$FLEET_SIMULATOR_INTERVAL_MILLIS" \
+      start_app fleet-simulator "$REPO_ROOT/infra/fleet-simulator/target/haulstream-fleet-simulator-${HAULSTREAM_VERSION}.jar"
+    fleet="a record every ${FLEET_SIMULATOR_INTERVAL_MILLIS} ms to $FLEET_TOPIC   (log: $RUN_DIR/logs/fleet-simulator.log)"
+  fi
 fi
 
 cat <<INFO
@@ -26,5 +41,6 @@ haulstream is running.
   command API  http://127.0.0.1:${COMMAND_SIDE_PORT}/api/v1   (log: $RUN_DIR/logs/command-side.log)
   query API    http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1   (log: $RUN_DIR/logs/query-side.log)
   metrics      http://127.0.0.1:${QUERY_SIDE_PORT}/actuator/prometheus
+  fleet        $fleet
 Stop everything with: infra/stop.sh
 INFO

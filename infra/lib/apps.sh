@@ -1,4 +1,4 @@
-# Starting and stopping the two applications; sourced after config/haulstream.env.
+# Starting and stopping the two applications and the fleet simulator; sourced after config/haulstream.env.
 
 app_pid_file() { echo "$RUN_DIR/$1.pid"; }
 
@@ -8,8 +8,9 @@ app_running() {
   [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null
 }
 
+# start_app name jar [port]: without a port the process serves nothing, like the fleet simulator.
 start_app() {
-  local name="$1" jar="$2" port="$3"
+  local name="$1" jar="$2" port="${3:-}"
   mkdir -p "$RUN_DIR/logs"
   if app_running "$name"; then
     echo "$name: already running (pid $(cat "$(app_pid_file "$name")"))"
@@ -21,7 +22,11 @@ start_app() {
   fi
   nohup java ${APP_JAVA_OPTS:--Xms256m -Xmx768m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$(app_pid_file "$name")"
-  echo "$name: starting on 127.0.0.1:$port (pid $!)"
+  if [[ -n "$port" ]]; then
+    echo "$name: starting on 127.0.0.1:$port (pid $!)"
+  else
+    echo "$name: started (pid $!, log: $RUN_DIR/logs/$name.log)"
+  fi
 }
 
 await_app() {
