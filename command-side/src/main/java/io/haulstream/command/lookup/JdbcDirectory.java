@@ -24,33 +24,18 @@ class JdbcDirectory implements Directory {
 
     @Override
     public Optional<String> organizationOfOpenCustomer(String customerId) {
-        return jdbc
-                .queryForList(
-                        "select organization_id from lookup_customers where customer_id = ? and not closed",
-                        String.class,
-                        customerId)
-                .stream()
-                .findFirst();
+        return organizationOf(
+                "select organization_id from lookup_customers where customer_id = ? and not closed", customerId);
     }
 
     @Override
     public Optional<String> organizationOfPlacedBin(String binId) {
-        return jdbc
-                .queryForList(
-                        "select organization_id from lookup_bins where bin_id = ? and not removed", String.class, binId)
-                .stream()
-                .findFirst();
+        return organizationOf("select organization_id from lookup_bins where bin_id = ? and not removed", binId);
     }
 
     @Override
     public Optional<String> organizationOfRoute(String routeId) {
-        return jdbc
-                .queryForList(
-                        "select organization_id from lookup_routes where route_id = ? and not deleted",
-                        String.class,
-                        routeId)
-                .stream()
-                .findFirst();
+        return organizationOf("select organization_id from lookup_routes where route_id = ? and not deleted", routeId);
     }
 
     @Override
@@ -60,5 +45,9 @@ class JdbcDirectory implements Directory {
                 Boolean.class,
                 organizationId,
                 tag));
+    }
+
+    private Optional<String> organizationOf(String sql, String id) {
+        return jdbc.queryForList(sql, String.class, id).stream().findFirst();
     }
 }

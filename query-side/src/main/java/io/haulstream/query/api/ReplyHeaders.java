@@ -1,5 +1,6 @@
 package io.haulstream.query.api;
 
+import io.haulstream.query.consistency.ProjectionStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,18 +20,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * Every API reply says how long the server spent on it, as a W3C {@code Server-Timing} header
- * ({@code app;dur=0.412}, milliseconds), so a client can tell the server's share of a latency from
- * the network's and its own. The clock starts when the request enters the filter chain and stops
- * as the body is about to be written: a header cannot follow a body that has been flushed, and
- * writing a small JSON body is the one step left out.
+ * Two headers on every reply of the query API, added as the body is about to be written: after the
+ * handler ran, so a query that waited for a token reports at least that position, and before the
+ * body is flushed, after which no header can follow.
+ *
+ * <ul>
+ *   <li>{@code Projection-Position}: how far the projection had got;
+ *   <li>{@code Server-Timing: app;dur=0.412}: the milliseconds since the request entered the
+ *       filter chain (W3C Server Timing), so a client can tell the server's share of a latency
+ *       from the network's and its own; writing the small JSON body is the one step left out.
+ * </ul>
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ServerTiming extends OncePerRequestFilter implements ResponseBodyAdvice<Object> {
+class ReplyHeaders extends OncePerRequestFilter implements ResponseBodyAdvice<Object> {
 
-    static final String HEADER = "Server-Timing";
-    private static final String STARTED = ServerTiming.class.getName() + ".started";
+    static final String SERVER_TIMING = "Server-Timing";
+    private static final String STARTED = ReplyHeaders.class.getName() + ".started";
+
+    private final ProjectionStatus status;
+
+    ReplyHeaders(ProjectionStatus status) {
+        this.status = status;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -52,10 +64,15 @@ class ServerTiming extends OncePerRequestFilter implements ResponseBodyAdvice<Ob
             Class<? extends HttpMessageConverter<?>> converterType,
             ServerHttpRequest request,
             ServerHttpResponse response) {
+        if (request.getURI().getPath().startsWith("/api/")) {
+            response.getHeaders().set(ProjectionStatus.HEADER, Long.toString(status.position()));
+        }
         if (request instanceof ServletServerHttpRequest servlet
                 && servlet.getServletRequest().getAttribute(STARTED) instanceof Long started) {
             response.getHeaders()
-                    .set(HEADER, String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - started) / 1e6));
+                    .set(
+                            SERVER_TIMING,
+                            String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - started) / 1e6));
         }
         return body;
     }
