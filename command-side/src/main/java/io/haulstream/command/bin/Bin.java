@@ -14,6 +14,7 @@ import io.haulstream.events.BinServiced;
 import io.haulstream.events.BinStatus;
 import io.haulstream.events.BinStatusChanged;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -145,8 +146,14 @@ class Bin {
     }
 
     @CommandHandler
-    void handle(RemoveBin command) {
+    void handle(RemoveBin command, Directory directory) {
         requirePlacedIn(command.organizationId());
+        // A stop whose bin is gone would send crews to an empty place; the dispatcher decides which route loses it.
+        List<String> routes = directory.routesWithStop(binId);
+        if (!routes.isEmpty()) {
+            throw new RuleViolation(
+                    "binId", "the bin is a stop of route " + String.join(", ", routes) + "; unassign it first");
+        }
         apply(new BinRemoved(binId, organizationId, command.removedAt()));
     }
 

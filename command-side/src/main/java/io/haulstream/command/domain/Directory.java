@@ -1,5 +1,6 @@
 package io.haulstream.command.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +22,7 @@ public interface Directory {
 
     /** @return the organization of the route, if it is created and not deleted */
     Optional<String> organizationOfRoute(String routeId);
+
+    /** @return the routes, not deleted, that have the bin as a stop, in id order */
+    List<String> routesWithStop(String binId);
 }

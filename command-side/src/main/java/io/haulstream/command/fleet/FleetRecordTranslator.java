@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FleetRecordTranslator {
 
+    /** As on the command API: a fleet id is kept in every event it caused, so it stays short. */
+    static final int MAX_RECORD_ID_LENGTH = 255;
+
     private final ObjectMapper json;
 
     FleetRecordTranslator(ObjectMapper json) {
@@ -29,6 +32,9 @@ class FleetRecordTranslator {
     Translated translate(byte[] value) {
         FleetRecord record = read(value);
         require(record.recordId(), "recordId");
+        if (record.recordId().length() > MAX_RECORD_ID_LENGTH) {
+            throw new UnusableFleetRecord("recordId is longer than " + MAX_RECORD_ID_LENGTH + " characters");
+        }
         require(record.occurredAt(), "occurredAt");
         return new Translated(record.recordId(), record.getClass().getSimpleName(), toCommand(record));
     }

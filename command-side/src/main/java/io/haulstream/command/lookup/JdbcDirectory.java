@@ -1,6 +1,7 @@
 package io.haulstream.command.lookup;
 
 import io.haulstream.command.domain.Directory;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,12 @@ class JdbcDirectory implements Directory {
                 Boolean.class,
                 organizationId,
                 tag));
+    }
+
+    @Override
+    public List<String> routesWithStop(String binId) {
+        return jdbc.queryForList(
+                "select route_id from lookup_route_stops where bin_id = ? order by route_id", String.class, binId);
     }
 
     private Optional<String> organizationOf(String sql, String id) {

@@ -1,7 +1,9 @@
 package io.haulstream.command.lookup;
 
+import io.haulstream.events.BinAssignedToRoute;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinRemoved;
+import io.haulstream.events.BinUnassignedFromRoute;
 import io.haulstream.events.CustomerClosed;
 import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.OrganizationDeactivated;
@@ -78,5 +80,19 @@ class LookupProjector {
     @EventHandler
     void on(RouteDeleted event) {
         jdbc.update("update lookup_routes set deleted = true where route_id = ?", event.routeId());
+        jdbc.update("delete from lookup_route_stops where route_id = ?", event.routeId());
+    }
+
+    @EventHandler
+    void on(BinAssignedToRoute event) {
+        jdbc.update(
+                "insert into lookup_route_stops (route_id, bin_id) values (?, ?) on conflict do nothing",
+                event.routeId(),
+                event.binId());
+    }
+
+    @EventHandler
+    void on(BinUnassignedFromRoute event) {
+        jdbc.update("delete from lookup_route_stops where route_id = ? and bin_id = ?", event.routeId(), event.binId());
     }
 }

@@ -310,6 +310,49 @@ class CommandPathIT {
     }
 
     @Test
+    void refusesRemovingABinWhileItIsAStopOfARoute() {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Stop Co"))
+                .getBody()
+                .get("id")
+                .asText();
+        String base = "/api/v1/organizations/" + organizationId;
+        String binId = post(base + "/bins", placeBin(customer(organizationId), 52.5, 13.4))
+                .getBody()
+                .get("id")
+                .asText();
+        String routeId = post(
+                        base + "/routes",
+                        Map.of(
+                                "name", "Mitte Monday",
+                                "type", "RESIDENTIAL",
+                                "serviceDay", "MONDAY",
+                                "territory", "Mitte",
+                                "path",
+                                        List.of(
+                                                Map.of("latitude", 52.5, "longitude", 13.4),
+                                                Map.of("latitude", 52.51, "longitude", 13.41))))
+                .getBody()
+                .get("id")
+                .asText();
+        String stop = base + "/routes/" + routeId + "/stops/" + binId;
+        assertThat(exchange(RequestEntity.put(stop)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of()))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<JsonNode> refused =
+                exchange(RequestEntity.delete(base + "/bins/" + binId).build());
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("detail").asText()).contains("stop of route " + routeId);
+
+        assertThat(exchange(RequestEntity.delete(stop).build()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange(RequestEntity.delete(base + "/bins/" + binId).build())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void answersNotFoundForTheBinOfAnotherOrganization() {
         String owner = post("/api/v1/organizations", Map.of("name", "Owner"))
                 .getBody()
@@ -358,6 +401,10 @@ class CommandPathIT {
                 240,
                 "location",
                 Map.of("latitude", latitude, "longitude", longitude));
+    }
+
+    private ResponseEntity<JsonNode> exchange(RequestEntity<?> request) {
+        return http.exchange(request, JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> post(String path, Object body) {

@@ -31,11 +31,13 @@ class BinTest {
             new BinPlaced("bin-1", "org-1", "cus-1", "NS-1", ContainerType.CART, WasteStream.GENERAL, 240, BERLIN, AT);
 
     private FixtureConfiguration<Bin> fixture;
+    private FakeDirectory directory;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Bin.class);
-        fixture.registerInjectableResource(new FakeDirectory()
+        directory = new FakeDirectory();
+        fixture.registerInjectableResource(directory
                 .organization("org-1")
                 .organization("org-2")
                 .customer("cus-1", "org-1")
@@ -283,6 +285,25 @@ class BinTest {
 
         @Test
         void removesAPlacedBin() {
+            fixture.given(PLACED)
+                    .when(new RemoveBin("bin-1", "org-1", AT))
+                    .expectEvents(new BinRemoved("bin-1", "org-1", AT));
+        }
+
+        @Test
+        void rejectsRemovingABinThatIsStillAStop() {
+            directory.route("route-3", "org-1").stop("route-3", "bin-1").stop("route-1", "bin-1");
+
+            fixture.given(PLACED)
+                    .when(new RemoveBin("bin-1", "org-1", AT))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("binId: the bin is a stop of route route-1, route-3; unassign it first");
+        }
+
+        @Test
+        void removesABinWhoseRoutesHaveOnlyOtherStops() {
+            directory.stop("route-1", "bin-2");
+
             fixture.given(PLACED)
                     .when(new RemoveBin("bin-1", "org-1", AT))
                     .expectEvents(new BinRemoved("bin-1", "org-1", AT));

@@ -2,11 +2,12 @@ package io.haulstream.command.domain;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The lookups as a unit test states them: which organizations, customers, bins, routes and tags exist. */
+/** The lookups as a unit test states them: which organizations, customers, bins, routes, stops and tags exist. */
 public class FakeDirectory implements Directory {
 
     private final Set<String> activeOrganizations = new HashSet<>();
@@ -14,6 +15,7 @@ public class FakeDirectory implements Directory {
     private final Map<String, String> placedBins = new HashMap<>();
     private final Set<String> takenTags = new HashSet<>();
     private final Map<String, String> routes = new HashMap<>();
+    private final Set<String> stops = new HashSet<>();
 
     public FakeDirectory organization(String organizationId) {
         activeOrganizations.add(organizationId);
@@ -32,6 +34,11 @@ public class FakeDirectory implements Directory {
 
     public FakeDirectory route(String routeId, String organizationId) {
         routes.put(routeId, organizationId);
+        return this;
+    }
+
+    public FakeDirectory stop(String routeId, String binId) {
+        stops.add(routeId + "/" + binId);
         return this;
     }
 
@@ -63,5 +70,14 @@ public class FakeDirectory implements Directory {
     @Override
     public Optional<String> organizationOfRoute(String routeId) {
         return Optional.ofNullable(routes.get(routeId));
+    }
+
+    @Override
+    public List<String> routesWithStop(String binId) {
+        return stops.stream()
+                .filter(stop -> stop.endsWith("/" + binId))
+                .map(stop -> stop.substring(0, stop.indexOf('/')))
+                .sorted()
+                .toList();
     }
 }

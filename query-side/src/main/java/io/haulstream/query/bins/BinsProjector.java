@@ -34,6 +34,14 @@ class BinsProjector implements Projector {
 
     private static final String TOUCH = ", version = version + 1, updated_at = now()";
 
+    /**
+     * The route a bin falls back to when it leaves the route given as the parameter: the newest of
+     * its other stops, or none. The leaving stop is excluded by id because the routes projector may
+     * remove it before or after this update.
+     */
+    private static final String OTHER_ROUTE = "(select s.route_id from read_model.route_stops s"
+            + " WHERE s.bin_id = bins.bin_id and s.route_id <> ? order by s.assigned_at desc, s.route_id limit 1)";
+
     private final JdbcTemplate jdbc;
 
     BinsProjector(JdbcTemplate jdbc) {
@@ -80,9 +88,13 @@ class BinsProjector implements Projector {
             changes.binsChanged(update("route_id = ? where bin_id = ?", assigned.routeId(), assigned.binId()));
         } else if (event instanceof BinUnassignedFromRoute unassigned) {
             changes.binsChanged(update(
-                    "route_id = null where bin_id = ? and route_id = ?", unassigned.binId(), unassigned.routeId()));
+                    "route_id = " + OTHER_ROUTE + " where bin_id = ? and route_id = ?",
+                    unassigned.routeId(),
+                    unassigned.binId(),
+                    unassigned.routeId()));
         } else if (event instanceof RouteDeleted deleted) {
-            changes.binsChanged(update("route_id = null where route_id = ?", deleted.routeId()));
+            changes.binsChanged(
+                    update("route_id = " + OTHER_ROUTE + " where route_id = ?", deleted.routeId(), deleted.routeId()));
         }
     }
 
@@ -130,9 +142,12 @@ class BinsProjector implements Projector {
         return update("customer_name = ?, service_address = ? where customer_id = ?", name, serviceAddress, customerId);
     }
 
-    /** @param assignmentsAndWhere the SET list's own part and the WHERE clause, e.g. {@code "status = ? where bin_id = ?"} */
+    /**
+     * @param assignmentsAndWhere the SET list's own part and the WHERE clause, e.g. {@code "status = ? where bin_id = ?"};
+     *     the last lower-case {@code " where "} starts the WHERE clause, so a subquery in the SET list keeps its own
+     */
     private List<String> update(String assignmentsAndWhere, Object... arguments) {
-        int where = assignmentsAndWhere.indexOf(" where ");
+        int where = assignmentsAndWhere.lastIndexOf(" where ");
         String sql = "update read_model.bins set " + assignmentsAndWhere.substring(0, where) + TOUCH
                 + assignmentsAndWhere.substring(where) + " returning bin_id";
         return jdbc.queryForList(sql, String.class, arguments);

@@ -107,6 +107,27 @@ class RouteProjectionIT {
     }
 
     @Test
+    void keepsABinOnItsOtherRouteWhenItLeavesTheNewerOne() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        List<String> bins = placeBins(organizationId, 1);
+        String olderRoute = UUID.randomUUID().toString();
+        String newerRoute = UUID.randomUUID().toString();
+        createRoute(olderRoute, organizationId, bins);
+        events.publish(created(newerRoute, organizationId), 0);
+        ConsistencyToken assigned = events.publish(
+                new BinAssignedToRoute(newerRoute, organizationId, bins.get(0), 0, AT.plusSeconds(600)), 1);
+        assertThat(text(bin(organizationId, bins.get(0), assigned), "routeId")).isEqualTo(newerRoute);
+
+        ConsistencyToken unassigned = events.publish(
+                new BinUnassignedFromRoute(newerRoute, organizationId, bins.get(0), AT.plusSeconds(660)), 2);
+        assertThat(text(bin(organizationId, bins.get(0), unassigned), "routeId"))
+                .isEqualTo(olderRoute);
+
+        ConsistencyToken deleted = events.publish(new RouteDeleted(olderRoute, organizationId, AT.plusSeconds(720)), 2);
+        assertThat(text(bin(organizationId, bins.get(0), deleted), "routeId")).isNull();
+    }
+
+    @Test
     void servesTheRouteWithItsPathAndEachStopsBin() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         List<String> bins = placeBins(organizationId, 2);
