@@ -6,6 +6,8 @@ CREATE TABLE lookup_routes (
     deleted         BOOLEAN      NOT NULL
 );
 
+COMMENT ON TABLE lookup_routes IS 'Which routes exist, their organization and whether deleted, for the rules of services and stops.';
+
 -- Routes created before this table existed, read from their own events.
 INSERT INTO lookup_routes (route_id, organization_id, deleted)
 SELECT created.aggregate_identifier,

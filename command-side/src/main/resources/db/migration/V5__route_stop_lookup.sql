@@ -7,6 +7,8 @@ CREATE TABLE lookup_route_stops (
 );
 CREATE INDEX lookup_route_stops_bin_idx ON lookup_route_stops (bin_id);
 
+COMMENT ON TABLE lookup_route_stops IS 'Which bins are stops of which routes, so that a bin still on a route is not removed.';
+
 -- Stops made before this table existed, read from their own events: a pair is a stop when its
 -- newest assignment event assigns it and its route is not deleted.
 INSERT INTO lookup_route_stops (route_id, bin_id)

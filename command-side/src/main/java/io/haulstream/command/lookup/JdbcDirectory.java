@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Component
 class JdbcDirectory implements Directory {
@@ -29,9 +30,15 @@ class JdbcDirectory implements Directory {
                 "select organization_id from lookup_customers where customer_id = ? and not closed", customerId);
     }
 
+    /**
+     * Shares the bin's row until the command commits: a removal, which takes the row exclusively
+     * before it reads the bin's stops, then waits for this assignment and sees its stop.
+     */
     @Override
     public Optional<String> organizationOfPlacedBin(String binId) {
-        return organizationOf("select organization_id from lookup_bins where bin_id = ? and not removed", binId);
+        requireCommandTransaction();
+        return organizationOf(
+                "select organization_id from lookup_bins where bin_id = ? and not removed for share", binId);
     }
 
     @Override
@@ -48,10 +55,23 @@ class JdbcDirectory implements Directory {
                 tag));
     }
 
+    /**
+     * Takes the bin's row exclusively first, so that an assignment in flight either commits its
+     * stop before the stops are read here or waits and then finds the bin removed.
+     */
     @Override
     public List<String> routesWithStop(String binId) {
+        requireCommandTransaction();
+        jdbc.queryForList("select bin_id from lookup_bins where bin_id = ? for no key update", String.class, binId);
         return jdbc.queryForList(
                 "select route_id from lookup_route_stops where bin_id = ? order by route_id", String.class, binId);
+    }
+
+    /** A row lock outside the command's transaction would be released before the events are stored. */
+    private static void requireCommandTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a lookup lock is only held within the command's transaction");
+        }
     }
 
     private Optional<String> organizationOf(String sql, String id) {

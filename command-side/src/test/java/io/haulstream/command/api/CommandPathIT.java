@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -320,20 +321,7 @@ class CommandPathIT {
                 .getBody()
                 .get("id")
                 .asText();
-        String routeId = post(
-                        base + "/routes",
-                        Map.of(
-                                "name", "Mitte Monday",
-                                "type", "RESIDENTIAL",
-                                "serviceDay", "MONDAY",
-                                "territory", "Mitte",
-                                "path",
-                                        List.of(
-                                                Map.of("latitude", 52.5, "longitude", 13.4),
-                                                Map.of("latitude", 52.51, "longitude", 13.41))))
-                .getBody()
-                .get("id")
-                .asText();
+        String routeId = route(base);
         String stop = base + "/routes/" + routeId + "/stops/" + binId;
         assertThat(exchange(RequestEntity.put(stop)
                                 .contentType(MediaType.APPLICATION_JSON)
@@ -350,6 +338,57 @@ class CommandPathIT {
         assertThat(exchange(RequestEntity.delete(base + "/bins/" + binId).build())
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * The assignment is checked by the route and the removal by the bin, two aggregates that do not
+     * wait for each other; each pair is released at once, and never may both win.
+     */
+    @Test
+    void neverRemovesABinThatAnAssignmentAtTheSameMomentMakesAStop() throws Exception {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Race Co"))
+                .getBody()
+                .get("id")
+                .asText();
+        String base = "/api/v1/organizations/" + organizationId;
+        String customerId = customer(organizationId);
+        String routeId = route(base);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int pair = 0; pair < 40; pair++) {
+                String binId = post(base + "/bins", placeBin(customerId, 52.5, 13.4))
+                        .getBody()
+                        .get("id")
+                        .asText();
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<HttpStatusCode> assign = pool.submit(() -> {
+                    start.await();
+                    return exchange(RequestEntity.put(base + "/routes/" + routeId + "/stops/" + binId)
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body(Map.of()))
+                            .getStatusCode();
+                });
+                Future<HttpStatusCode> remove = pool.submit(() -> {
+                    start.await();
+                    return exchange(RequestEntity.delete(base + "/bins/" + binId)
+                                    .build())
+                            .getStatusCode();
+                });
+                boolean assignWon = assign.get().is2xxSuccessful();
+                boolean removeWon = remove.get().is2xxSuccessful();
+                assertThat(assignWon && removeWon)
+                        .as("bin %s both assigned and removed", binId)
+                        .isFalse();
+                assertThat(assignWon || removeWon)
+                        .as("bin %s neither assigned nor removed", binId)
+                        .isTrue();
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from lookup_route_stops where bin_id = ?", Integer.class, binId))
+                        .isEqualTo(assignWon ? 1 : 0);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
@@ -373,6 +412,23 @@ class CommandPathIT {
                 JsonNode.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private String route(String organizationPath) {
+        return post(
+                        organizationPath + "/routes",
+                        Map.of(
+                                "name", "Mitte Monday",
+                                "type", "RESIDENTIAL",
+                                "serviceDay", "MONDAY",
+                                "territory", "Mitte",
+                                "path",
+                                        List.of(
+                                                Map.of("latitude", 52.5, "longitude", 13.4),
+                                                Map.of("latitude", 52.51, "longitude", 13.41))))
+                .getBody()
+                .get("id")
+                .asText();
     }
 
     private String customer(String organizationId) {
