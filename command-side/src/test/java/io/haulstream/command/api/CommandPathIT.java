@@ -127,10 +127,7 @@ class CommandPathIT {
 
     @Test
     void refusesALatitudeOutOfRangeNamingTheField() {
-        String organizationId = post("/api/v1/organizations", Map.of("name", "Range Test"))
-                .getBody()
-                .get("id")
-                .asText();
+        String organizationId = organization("Range Test");
 
         ResponseEntity<JsonNode> refused = post(
                 "/api/v1/organizations/" + organizationId + "/bins", placeBin(customer(organizationId), 95.0, 13.40));
@@ -206,10 +203,7 @@ class CommandPathIT {
 
     @Test
     void takesAServiceRecordOnceAndRefusesServicingARetiredBin() {
-        String organizationId = post("/api/v1/organizations", Map.of("name", "Service Co"))
-                .getBody()
-                .get("id")
-                .asText();
+        String organizationId = organization("Service Co");
         String bin = "/api/v1/organizations/" + organizationId + "/bins/"
                 + post(
                                 "/api/v1/organizations/" + organizationId + "/bins",
@@ -239,10 +233,7 @@ class CommandPathIT {
 
     @Test
     void loadsABinWhoseHistoryBeganInRevisionOneOfBinPlaced() {
-        String organizationId = post("/api/v1/organizations", Map.of("name", "Old Timer"))
-                .getBody()
-                .get("id")
-                .asText();
+        String organizationId = organization("Old Timer");
         String binId = UUID.randomUUID().toString();
         String revisionOne = "{\"binId\":\"" + binId + "\",\"organizationId\":\"" + organizationId
                 + "\",\"tag\":\"OLD-1\",\"containerType\":\"CART\",\"wasteStream\":\"GENERAL\","
@@ -272,10 +263,7 @@ class CommandPathIT {
 
     @Test
     void appliesConcurrentCommandsOnOneBinEachOnceAndInSequence() throws Exception {
-        String organizationId = post("/api/v1/organizations", Map.of("name", "Busy"))
-                .getBody()
-                .get("id")
-                .asText();
+        String organizationId = organization("Busy");
         String binId = post(
                         "/api/v1/organizations/" + organizationId + "/bins",
                         placeBin(customer(organizationId), 52.5, 13.4))
@@ -312,10 +300,7 @@ class CommandPathIT {
 
     @Test
     void refusesRemovingABinWhileItIsAStopOfARoute() {
-        String organizationId = post("/api/v1/organizations", Map.of("name", "Stop Co"))
-                .getBody()
-                .get("id")
-                .asText();
+        String organizationId = organization("Stop Co");
         String base = "/api/v1/organizations/" + organizationId;
         String binId = post(base + "/bins", placeBin(customer(organizationId), 52.5, 13.4))
                 .getBody()
@@ -346,10 +331,7 @@ class CommandPathIT {
      */
     @Test
     void neverRemovesABinThatAnAssignmentAtTheSameMomentMakesAStop() throws Exception {
-        String organizationId = post("/api/v1/organizations", Map.of("name", "Race Co"))
-                .getBody()
-                .get("id")
-                .asText();
+        String organizationId = organization("Race Co");
         String base = "/api/v1/organizations/" + organizationId;
         String customerId = customer(organizationId);
         String routeId = route(base);
@@ -393,14 +375,8 @@ class CommandPathIT {
 
     @Test
     void answersNotFoundForTheBinOfAnotherOrganization() {
-        String owner = post("/api/v1/organizations", Map.of("name", "Owner"))
-                .getBody()
-                .get("id")
-                .asText();
-        String other = post("/api/v1/organizations", Map.of("name", "Other"))
-                .getBody()
-                .get("id")
-                .asText();
+        String owner = organization("Owner");
+        String other = organization("Other");
         String binId = post("/api/v1/organizations/" + owner + "/bins", placeBin(customer(owner), 52.5, 13.4))
                 .getBody()
                 .get("id")
@@ -412,6 +388,13 @@ class CommandPathIT {
                 JsonNode.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private String organization(String name) {
+        return post("/api/v1/organizations", Map.of("name", name))
+                .getBody()
+                .get("id")
+                .asText();
     }
 
     private String route(String organizationPath) {

@@ -11,7 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class Benchmark {
             data.putAll(loadCity(settings, city));
         }
         if (settings.phases().contains("queries")) {
-            data.putAll(loadBaseline(settings, city));
+            data.putAll(loadBaseline(settings, baseline, city));
             data.putAll(settle(settings));
             measured.addAll(families.measureAll());
             scopes.addAll(families.scopes());
@@ -133,8 +132,7 @@ public final class Benchmark {
     private static long awaitProjected(Settings settings, Map<Integer, Long> endOffsets, long events) throws Exception {
         long target = endOffsets.values().stream().mapToLong(Long::longValue).sum();
         long before = target - events;
-        try (Connection query =
-                        DriverManager.getConnection(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+        try (Connection query = settings.queryDatabase();
                 Progress progress = new Progress("projecting the city", events, "events")) {
             long stalledSince = System.nanoTime();
             long last = -1;
@@ -172,8 +170,7 @@ public final class Benchmark {
     private static Map<String, Object> settle(Settings settings) throws Exception {
         long started = System.nanoTime();
         System.out.println("settling: VACUUM (ANALYZE) of the query database, the read model and the seed's tables");
-        try (Connection query =
-                        DriverManager.getConnection(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+        try (Connection query = settings.queryDatabase();
                 var vacuum = query.createStatement()) {
             vacuum.execute("vacuum (analyze)");
         }
@@ -183,8 +180,8 @@ public final class Benchmark {
     }
 
     /** The seed's tables are filled again unless they hold this very city (same size and seed). */
-    private static Map<String, Object> loadBaseline(Settings settings, City city) throws Exception {
-        SeedBaseline baseline = new SeedBaseline(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+    private static Map<String, Object> loadBaseline(Settings settings, SeedBaseline baseline, City city)
+            throws Exception {
         Path marker = settings.runDir().resolve("benchmark-seed-" + settings.size() + "-" + settings.seed());
         String summary;
         if (Files.exists(marker) && holdsCity(baseline, city)) {

@@ -3,7 +3,6 @@ package io.haulstream.benchmark;
 import io.haulstream.benchmark.city.City;
 import io.haulstream.benchmark.seed.SeedBaseline;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,16 +160,11 @@ final class QueryFamilies {
             scopes.add(new Report.Scope(
                     statistics + " statistics",
                     String.format(Locale.ROOT, "one organization (%,d bins)", binsOfOrganization[smallest]),
-                    closed(statistics + " statistics, smallest organization", timedGet(small)),
+                    closed(statistics + " statistics, smallest organization", timedGet(random -> small)),
                     String.format(Locale.ROOT, "all organizations (%,d bins)", city.binCount()),
-                    closed(statistics + " statistics, all organizations", timedGet(all))));
+                    closed(statistics + " statistics, all organizations", timedGet(random -> all))));
         }
         return scopes;
-    }
-
-    private Load.Operation timedGet(String path) {
-        return (worker, n) ->
-                Http.serverNanos(http.get(settings.queryUrl() + path).headers());
     }
 
     /**
@@ -178,18 +172,19 @@ final class QueryFamilies {
      * the first family pays for the code paths that all of them share.
      */
     List<Report.Family> measureAll() throws Exception {
-        for (Family family : families()) {
+        List<Family> families = families();
+        for (Family family : families) {
             if (family.haulstream() != null) {
                 Load.closed(
                         "warm-up: haulstream " + family.name(),
                         settings.queryConcurrency(),
                         Duration.ZERO,
                         settings.warmUp(),
-                        haulstreamGet(family));
+                        timedGet(family.haulstream()));
             }
         }
         List<Report.Family> measured = new ArrayList<>();
-        for (Family family : families()) {
+        for (Family family : families) {
             measured.add(measure(family));
         }
         return measured;
@@ -202,7 +197,7 @@ final class QueryFamilies {
      */
     private Report.Family measure(Family family) throws Exception {
         try (Connections db = new Connections(settings, settings.queryConcurrency() * 4)) {
-            Load.Operation haulstream = haulstreamGet(family);
+            Load.Operation haulstream = timedGet(family.haulstream());
             AtomicLong statements = new AtomicLong();
             Load.Operation seed = (worker, n) -> {
                 statements.addAndGet(family.baseline()
@@ -246,10 +241,10 @@ final class QueryFamilies {
         }
     }
 
-    private Load.Operation haulstreamGet(Family family) {
-        return (worker, n) -> Http.serverNanos(
-                http.get(settings.queryUrl() + family.haulstream().path(ThreadLocalRandom.current()))
-                        .headers());
+    /** A GET of the query API timed by the server's own {@code Server-Timing}. */
+    private Load.Operation timedGet(HaulstreamRequest request) {
+        return (worker, n) -> Http.serverNanos(http.get(settings.queryUrl() + request.path(ThreadLocalRandom.current()))
+                .headers());
     }
 
     private Latency.Summary closed(String name, Load.Operation operation) {
@@ -274,6 +269,9 @@ final class QueryFamilies {
     Mix readWriteMix(WritePath writes) throws Exception {
         List<String> organizations = new ArrayList<>(city.organizationIds());
         organizations.add(writes.organizationId());
+        Load.Operation read = timedGet(random -> "/api/v1/organizations/"
+                + organizations.get(random.nextInt(organizations.size())) + "/statistics/"
+                + (random.nextBoolean() ? "routes" : "bins"));
         Map<String, Double> before = resources.scrape(settings.queryUrl());
         Latency.Summary latency = Load.fixedRate(
                 "90/10 read/write mix at " + (int) settings.queryRate() + "/s",
@@ -286,11 +284,7 @@ final class QueryFamilies {
                         writes.command(n);
                         return Load.NOT_TIMED;
                     }
-                    Random random = ThreadLocalRandom.current();
-                    String organization = organizations.get(random.nextInt(organizations.size()));
-                    return Http.serverNanos(http.get(settings.queryUrl() + "/api/v1/organizations/" + organization
-                                    + "/statistics/" + (random.nextBoolean() ? "routes" : "bins"))
-                            .headers());
+                    return read.run(worker, n);
                 });
         Map<String, Double> after = resources.scrape(settings.queryUrl());
         Map<String, Object> cache = new LinkedHashMap<>();
@@ -327,8 +321,7 @@ final class QueryFamilies {
 
         synchronized Connection of(int worker) throws SQLException {
             if (connections[worker] == null) {
-                connections[worker] =
-                        DriverManager.getConnection(settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword());
+                connections[worker] = settings.queryDatabase();
             }
             return connections[worker];
         }

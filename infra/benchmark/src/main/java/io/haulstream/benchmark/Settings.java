@@ -1,6 +1,9 @@
 package io.haulstream.benchmark;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +39,14 @@ record Settings(
         Set<String> phases) {
 
     static final Set<String> ALL_PHASES = Set.of("queries", "writes", "mix");
+
+    Connection queryDatabase() throws SQLException {
+        return DriverManager.getConnection(queryJdbcUrl, dbUser, dbPassword);
+    }
+
+    Connection commandDatabase() throws SQLException {
+        return DriverManager.getConnection(commandJdbcUrl, dbUser, dbPassword);
+    }
 
     static Settings from(String size, Map<String, String> env) {
         boolean smoke = size.equals("smoke");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -241,10 +240,8 @@ final class WritePath {
      * service must have counted once on its bin.
      */
     private Map<String, Long> account() throws Exception {
-        try (Connection command = DriverManager.getConnection(
-                        settings.commandJdbcUrl(), settings.dbUser(), settings.dbPassword());
-                Connection query = DriverManager.getConnection(
-                        settings.queryJdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+        try (Connection command = settings.commandDatabase();
+                Connection query = settings.queryDatabase()) {
             List<String> bins = new ArrayList<>(loadBins);
             bins.addAll(probeBins);
             long storedServices = countEvents(command, bins, "BinServiced");
