@@ -20,5 +20,12 @@ public final class Topics {
     public static final String HEADER_GLOBAL_POSITION = "haulstream.global-position";
     public static final String HEADER_OCCURRED_AT = "haulstream.occurred-at";
 
+    /**
+     * When the relay handed the event to the Kafka producer (ISO-8601 instant). With
+     * {@link #HEADER_OCCURRED_AT} (set when the event was stored) it lets a consumer tell how long
+     * each hop of the way from the event store took.
+     */
+    public static final String HEADER_RELAYED_AT = "haulstream.relayed-at";
+
     private Topics() {}
 }
