@@ -10,6 +10,7 @@ import io.haulstream.events.BinStatusChanged;
 import io.haulstream.events.BinUnassignedFromRoute;
 import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.CustomerUpdated;
+import io.haulstream.events.GeoPoint;
 import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.events.OrganizationRenamed;
@@ -18,29 +19,33 @@ import io.haulstream.events.ServiceOutcome;
 import io.haulstream.query.projection.Changes;
 import io.haulstream.query.projection.ProjectedEvent;
 import io.haulstream.query.projection.Projector;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code read_model.bins}. Organization, customer and route events reach it too because
- * their names are copied into every bin row; events of different aggregates may arrive in any
- * order across partitions, so a copied name is filled in by whichever event comes second. Every
- * update returns the bins it touched, which are exactly the cache entries to refresh.
+ * Keeps {@code read_model.bins}. A bin's own events are folded per bin, then bins placed in the
+ * batch are inserted in one statement and the others changed in one. Organization, customer and
+ * route events reach it too because their names and the route are copied into every bin row;
+ * events of different aggregates arrive in any order across partitions, so the copies are taken
+ * from the organizations, customers and route stops tables, which the projectors ordered before
+ * this one have already brought up to the batch's end: whichever event comes second fills them
+ * in. A bin's route is the route of its newest stop. Every statement returns the bins it touched,
+ * which are exactly the cache entries to refresh.
  */
 @Component
+@Order(40)
 class BinsProjector implements Projector {
 
-    private static final String TOUCH = ", version = version + 1, updated_at = now()";
-
-    /**
-     * The route a bin falls back to when it leaves the route given as the parameter: the newest of
-     * its other stops, or none. The leaving stop is excluded by id because the routes projector may
-     * remove it before or after this update.
-     */
-    private static final String OTHER_ROUTE = "(select s.route_id from read_model.route_stops s"
-            + " WHERE s.bin_id = bins.bin_id and s.route_id <> ? order by s.assigned_at desc, s.route_id limit 1)";
+    private static final String NEWEST_ROUTE = "(select s.route_id from read_model.route_stops s"
+            + " where s.bin_id = %s order by s.assigned_at desc, s.route_id limit 1)";
 
     private final JdbcTemplate jdbc;
 
@@ -49,107 +54,232 @@ class BinsProjector implements Projector {
     }
 
     @Override
-    public void project(ProjectedEvent projected, Changes changes) {
-        HaulstreamEvent event = projected.event();
-        if (event instanceof BinPlaced placed) {
-            place(placed);
-            changes.binChanged(placed.binId());
-        } else if (event instanceof BinMoved moved) {
-            changes.binsChanged(update(
-                    "location = ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography where bin_id = ?",
-                    moved.location().longitude(),
-                    moved.location().latitude(),
-                    moved.binId()));
-        } else if (event instanceof BinStatusChanged changed) {
-            changes.binsChanged(
-                    update("status = ? where bin_id = ?", changed.to().name(), changed.binId()));
-        } else if (event instanceof BinFillLevelReported reported) {
-            changes.binsChanged(update(
-                    "fill_percent = ?, fill_reported_at = ? where bin_id = ?",
-                    reported.fillPercent(),
-                    Timestamp.from(reported.reportedAt()),
-                    reported.binId()));
-        } else if (event instanceof BinServiced serviced && serviced.outcome() == ServiceOutcome.EMPTIED) {
-            changes.binsChanged(update(
-                    "last_serviced_at = ?, service_count = service_count + 1, fill_percent = 0 where bin_id = ?",
-                    Timestamp.from(serviced.servicedAt()),
-                    serviced.binId()));
-        } else if (event instanceof BinRemoved removed) {
-            changes.binsChanged(update("deleted = true where bin_id = ?", removed.binId()));
-        } else if (event instanceof OrganizationRegistered registered) {
-            changes.binsChanged(organizationName(registered.organizationId(), registered.name()));
-        } else if (event instanceof OrganizationRenamed renamed) {
-            changes.binsChanged(organizationName(renamed.organizationId(), renamed.name()));
-        } else if (event instanceof CustomerRegistered registered) {
-            changes.binsChanged(customer(registered.customerId(), registered.name(), registered.serviceAddress()));
-        } else if (event instanceof CustomerUpdated updated) {
-            changes.binsChanged(customer(updated.customerId(), updated.name(), updated.serviceAddress()));
-        } else if (event instanceof BinAssignedToRoute assigned) {
-            changes.binsChanged(update("route_id = ? where bin_id = ?", assigned.routeId(), assigned.binId()));
-        } else if (event instanceof BinUnassignedFromRoute unassigned) {
-            changes.binsChanged(update(
-                    "route_id = " + OTHER_ROUTE + " where bin_id = ? and route_id = ?",
-                    unassigned.routeId(),
-                    unassigned.binId(),
-                    unassigned.routeId()));
-        } else if (event instanceof RouteDeleted deleted) {
-            changes.binsChanged(
-                    update("route_id = " + OTHER_ROUTE + " where route_id = ?", deleted.routeId(), deleted.routeId()));
+    public Set<Class<? extends HaulstreamEvent>> handles() {
+        return Set.of(
+                BinPlaced.class,
+                BinMoved.class,
+                BinStatusChanged.class,
+                BinFillLevelReported.class,
+                BinServiced.class,
+                BinRemoved.class,
+                OrganizationRegistered.class,
+                OrganizationRenamed.class,
+                CustomerRegistered.class,
+                CustomerUpdated.class,
+                BinAssignedToRoute.class,
+                BinUnassignedFromRoute.class,
+                RouteDeleted.class);
+    }
+
+    /** What the batch did to one bin's own columns; {@code null} is "unchanged". */
+    private static final class Change {
+        BinPlaced placed;
+        GeoPoint location;
+        String status;
+        Integer fillPercent;
+        Instant fillReportedAt;
+        Instant lastServicedAt;
+        int services;
+        boolean deleted;
+        int versions;
+    }
+
+    /** The copies the batch made stale: whose names and which bins' routes to take again. */
+    private static final class Copies {
+        final Set<String> organizations = new LinkedHashSet<>();
+        final Set<String> customers = new LinkedHashSet<>();
+        final Set<String> binsOnRoutes = new LinkedHashSet<>();
+        final Set<String> deletedRoutes = new LinkedHashSet<>();
+    }
+
+    @Override
+    public void project(List<ProjectedEvent> events, Changes changes) {
+        Map<String, Change> byBin = new LinkedHashMap<>();
+        Copies copies = new Copies();
+        for (ProjectedEvent projected : events) {
+            fold(projected.event(), byBin, copies);
+        }
+        List<Map.Entry<String, Change>> placed = byBin.entrySet().stream()
+                .filter(entry -> entry.getValue().placed != null)
+                .toList();
+        List<Map.Entry<String, Change>> changed = byBin.entrySet().stream()
+                .filter(entry -> entry.getValue().placed == null)
+                .toList();
+        if (!placed.isEmpty()) {
+            changes.binsChanged(insert(placed));
+        }
+        if (!changed.isEmpty()) {
+            changes.binsChanged(update(changed));
+        }
+        if (!copies.organizations.isEmpty()) {
+            changes.binsChanged(jdbc.queryForList(
+                    "update read_model.bins b set organization_name = o.name, version = b.version + 1,"
+                            + " updated_at = now() from read_model.organizations o"
+                            + " where o.organization_id = any(?) and b.organization_id = o.organization_id"
+                            + " and b.organization_name is distinct from o.name returning b.bin_id",
+                    String.class,
+                    (Object) copies.organizations.toArray(String[]::new)));
+        }
+        if (!copies.customers.isEmpty()) {
+            changes.binsChanged(jdbc.queryForList(
+                    "update read_model.bins b set customer_name = c.name, service_address = c.service_address,"
+                            + " version = b.version + 1, updated_at = now() from read_model.customers c"
+                            + " where c.customer_id = any(?) and b.customer_id = c.customer_id"
+                            + " and (b.customer_name is distinct from c.name"
+                            + " or b.service_address is distinct from c.service_address) returning b.bin_id",
+                    String.class,
+                    (Object) copies.customers.toArray(String[]::new)));
+        }
+        if (!copies.binsOnRoutes.isEmpty() || !copies.deletedRoutes.isEmpty()) {
+            changes.binsChanged(jdbc.queryForList(
+                    "update read_model.bins b set route_id = n.route_id, version = b.version + 1, updated_at = now()"
+                            + " from (select x.bin_id, " + NEWEST_ROUTE.formatted("x.bin_id") + " as route_id"
+                            + " from read_model.bins x where x.bin_id = any(?) or x.route_id = any(?)) n"
+                            + " where b.bin_id = n.bin_id and b.route_id is distinct from n.route_id"
+                            + " returning b.bin_id",
+                    String.class,
+                    copies.binsOnRoutes.toArray(String[]::new),
+                    copies.deletedRoutes.toArray(String[]::new)));
         }
     }
 
-    /**
-     * A bin's assignment is a route event and may be projected before this one (another partition):
-     * the stop is then already in {@code read_model.route_stops}, kept by the routes projector, and
-     * the bin takes its route from there. A bin that is a stop of several routes takes the one it was
-     * assigned to last.
-     */
-    private void place(BinPlaced placed) {
-        jdbc.update(
+    private static void fold(HaulstreamEvent event, Map<String, Change> byBin, Copies copies) {
+        if (event instanceof BinPlaced placed) {
+            Change change = change(byBin, placed.binId());
+            change.placed = placed;
+            change.location = placed.location();
+            change.status = "ACTIVE";
+        } else if (event instanceof BinMoved moved) {
+            change(byBin, moved.binId()).location = moved.location();
+        } else if (event instanceof BinStatusChanged changed) {
+            change(byBin, changed.binId()).status = changed.to().name();
+        } else if (event instanceof BinFillLevelReported reported) {
+            Change change = change(byBin, reported.binId());
+            change.fillPercent = reported.fillPercent();
+            change.fillReportedAt = reported.reportedAt();
+        } else if (event instanceof BinServiced serviced && serviced.outcome() == ServiceOutcome.EMPTIED) {
+            Change change = change(byBin, serviced.binId());
+            change.lastServicedAt = serviced.servicedAt();
+            change.services++;
+            change.fillPercent = 0;
+        } else if (event instanceof BinRemoved removed) {
+            change(byBin, removed.binId()).deleted = true;
+        } else if (event instanceof OrganizationRegistered registered) {
+            copies.organizations.add(registered.organizationId());
+        } else if (event instanceof OrganizationRenamed renamed) {
+            copies.organizations.add(renamed.organizationId());
+        } else if (event instanceof CustomerRegistered registered) {
+            copies.customers.add(registered.customerId());
+        } else if (event instanceof CustomerUpdated updated) {
+            copies.customers.add(updated.customerId());
+        } else if (event instanceof BinAssignedToRoute assigned) {
+            copies.binsOnRoutes.add(assigned.binId());
+        } else if (event instanceof BinUnassignedFromRoute unassigned) {
+            copies.binsOnRoutes.add(unassigned.binId());
+        } else if (event instanceof RouteDeleted deleted) {
+            copies.deletedRoutes.add(deleted.routeId());
+        }
+    }
+
+    private static Change change(Map<String, Change> byBin, String binId) {
+        Change change = byBin.computeIfAbsent(binId, id -> new Change());
+        change.versions++;
+        return change;
+    }
+
+    private List<String> insert(List<Map.Entry<String, Change>> placed) {
+        return jdbc.queryForList(
                 "insert into read_model.bins (bin_id, organization_id, organization_name, customer_id, customer_name,"
                         + " service_address, tag, container_type, waste_stream, capacity_litres, status, location,"
-                        + " placed_at, route_id, version, updated_at)"
-                        + " select ?, ?, (select name from read_model.organizations where organization_id = ?),"
-                        + " ?, c.name, c.service_address, ?, ?, ?, ?, 'ACTIVE',"
-                        + " ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?,"
-                        + " (select route_id from read_model.route_stops where bin_id = ?"
-                        + " order by assigned_at desc, route_id limit 1), 1, now()"
-                        + " from (select 1) one left join read_model.customers c on c.customer_id = ?",
-                placed.binId(),
-                placed.organizationId(),
-                placed.organizationId(),
-                placed.customerId(),
-                placed.tag(),
-                placed.containerType().name(),
-                placed.wasteStream().name(),
-                placed.capacityLitres(),
-                placed.location().longitude(),
-                placed.location().latitude(),
-                Timestamp.from(placed.placedAt()),
-                placed.binId(),
-                placed.customerId());
+                        + " placed_at, fill_percent, fill_reported_at, last_serviced_at, service_count, deleted,"
+                        + " route_id, version, updated_at)"
+                        + " select p.id, p.organization_id, o.name, p.customer_id, c.name, c.service_address, p.tag,"
+                        + " p.container_type, p.waste_stream, p.capacity, p.status,"
+                        + " ST_SetSRID(ST_MakePoint(p.longitude, p.latitude), 4326)::geography, p.placed_at, p.fill,"
+                        + " p.fill_at, p.serviced_at, p.services, p.deleted, " + NEWEST_ROUTE.formatted("p.id") + ","
+                        + " p.versions, now()"
+                        + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],"
+                        + " ?::text[], ?::float8[], ?::float8[], ?::timestamptz[], ?::int[], ?::timestamptz[],"
+                        + " ?::timestamptz[], ?::int[], ?::boolean[], ?::bigint[]) as p(id, organization_id,"
+                        + " customer_id, tag, container_type, waste_stream, capacity, status, longitude, latitude,"
+                        + " placed_at, fill, fill_at, serviced_at, services, deleted, versions)"
+                        + " left join read_model.organizations o on o.organization_id = p.organization_id"
+                        + " left join read_model.customers c on c.customer_id = p.customer_id"
+                        + " returning bin_id",
+                String.class,
+                ids(placed),
+                column(placed, change -> change.placed.organizationId()),
+                column(placed, change -> change.placed.customerId()),
+                column(placed, change -> change.placed.tag()),
+                column(placed, change -> change.placed.containerType().name()),
+                column(placed, change -> change.placed.wasteStream().name()),
+                placed.stream()
+                        .map(entry -> entry.getValue().placed.capacityLitres())
+                        .toArray(Integer[]::new),
+                column(placed, change -> change.status),
+                placed.stream()
+                        .map(entry -> entry.getValue().location.longitude())
+                        .toArray(Double[]::new),
+                placed.stream()
+                        .map(entry -> entry.getValue().location.latitude())
+                        .toArray(Double[]::new),
+                column(placed, change -> change.placed.placedAt().toString()),
+                placed.stream().map(entry -> entry.getValue().fillPercent).toArray(Integer[]::new),
+                column(placed, change -> text(change.fillReportedAt)),
+                column(placed, change -> text(change.lastServicedAt)),
+                placed.stream().map(entry -> entry.getValue().services).toArray(Integer[]::new),
+                placed.stream().map(entry -> entry.getValue().deleted).toArray(Boolean[]::new),
+                versions(placed));
     }
 
-    private List<String> organizationName(String organizationId, String name) {
-        return update(
-                "organization_name = ? where organization_id = ? and organization_name is distinct from ?",
-                name,
-                organizationId,
-                name);
+    private List<String> update(List<Map.Entry<String, Change>> changed) {
+        return jdbc.queryForList(
+                "update read_model.bins b set"
+                        + " location = coalesce(ST_SetSRID(ST_MakePoint(p.longitude, p.latitude), 4326)::geography,"
+                        + " b.location), status = coalesce(p.status, b.status),"
+                        + " fill_percent = coalesce(p.fill, b.fill_percent),"
+                        + " fill_reported_at = coalesce(p.fill_at, b.fill_reported_at),"
+                        + " last_serviced_at = coalesce(p.serviced_at, b.last_serviced_at),"
+                        + " service_count = b.service_count + p.services, deleted = b.deleted or p.deleted,"
+                        + " version = b.version + p.versions, updated_at = now()"
+                        + " from unnest(?::text[], ?::float8[], ?::float8[], ?::text[], ?::int[], ?::timestamptz[],"
+                        + " ?::timestamptz[], ?::int[], ?::boolean[], ?::bigint[]) as p(id, longitude, latitude,"
+                        + " status, fill, fill_at, serviced_at, services, deleted, versions)"
+                        + " where b.bin_id = p.id returning b.bin_id",
+                String.class,
+                ids(changed),
+                changed.stream()
+                        .map(entry -> entry.getValue().location == null
+                                ? null
+                                : entry.getValue().location.longitude())
+                        .toArray(Double[]::new),
+                changed.stream()
+                        .map(entry -> entry.getValue().location == null
+                                ? null
+                                : entry.getValue().location.latitude())
+                        .toArray(Double[]::new),
+                column(changed, change -> change.status),
+                changed.stream().map(entry -> entry.getValue().fillPercent).toArray(Integer[]::new),
+                column(changed, change -> text(change.fillReportedAt)),
+                column(changed, change -> text(change.lastServicedAt)),
+                changed.stream().map(entry -> entry.getValue().services).toArray(Integer[]::new),
+                changed.stream().map(entry -> entry.getValue().deleted).toArray(Boolean[]::new),
+                versions(changed));
     }
 
-    private List<String> customer(String customerId, String name, String serviceAddress) {
-        return update("customer_name = ?, service_address = ? where customer_id = ?", name, serviceAddress, customerId);
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
-    /**
-     * @param assignmentsAndWhere the SET list's own part and the WHERE clause, e.g. {@code "status = ? where bin_id = ?"};
-     *     the last lower-case {@code " where "} starts the WHERE clause, so a subquery in the SET list keeps its own
-     */
-    private List<String> update(String assignmentsAndWhere, Object... arguments) {
-        int where = assignmentsAndWhere.lastIndexOf(" where ");
-        String sql = "update read_model.bins set " + assignmentsAndWhere.substring(0, where) + TOUCH
-                + assignmentsAndWhere.substring(where) + " returning bin_id";
-        return jdbc.queryForList(sql, String.class, arguments);
+    private static String[] ids(List<Map.Entry<String, Change>> entries) {
+        return entries.stream().map(Map.Entry::getKey).toArray(String[]::new);
+    }
+
+    private static String[] column(List<Map.Entry<String, Change>> entries, Function<Change, String> value) {
+        return entries.stream().map(entry -> value.apply(entry.getValue())).toArray(String[]::new);
+    }
+
+    private static Long[] versions(List<Map.Entry<String, Change>> entries) {
+        return entries.stream().map(entry -> (long) entry.getValue().versions).toArray(Long[]::new);
     }
 }

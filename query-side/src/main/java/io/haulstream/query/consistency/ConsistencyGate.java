@@ -1,39 +1,93 @@
 package io.haulstream.query.consistency;
 
 import io.haulstream.events.ConsistencyToken;
+import io.haulstream.query.projection.BatchCommitted;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds a query until the event its token names is projected. It polls PostgreSQL rather than
- * waiting for an in-process signal, because the instance answering may not be the one that owns
- * the aggregate's partition.
+ * Holds a query until the event its token names is projected. The truth is PostgreSQL, because the
+ * instance answering may not be the one that owns the aggregate's partition; a batch committed on
+ * this instance wakes the waiting queries at once to look again, and a short poll covers batches
+ * committed by other instances.
  */
 @Component
-public class ConsistencyGate {
+public class ConsistencyGate implements BatchCommitted {
 
-    private static final long FIRST_PAUSE_MILLIS = 2;
-    private static final long LONGEST_PAUSE_MILLIS = 50;
+    /** The longest a waiting query goes without looking, for batches other instances committed. */
+    private static final long LONGEST_PAUSE_NANOS = Duration.ofMillis(10).toNanos();
 
     private final JdbcTemplate jdbc;
     private final Duration maxWait;
+    private final Timer waited;
+    private final Object commits = new Object();
+    private long committedBatches;
 
-    ConsistencyGate(JdbcTemplate jdbc, ConsistencyProperties properties) {
+    ConsistencyGate(JdbcTemplate jdbc, ConsistencyProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.maxWait = properties.consistencyWait();
+        this.waited = Timer.builder("haulstream.consistency.wait")
+                .description("How long queries with a consistency token waited for their event")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(meters);
     }
 
     /** @throws NotYetConsistent when the wait runs out */
     public void awaitProjected(ConsistencyToken token) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
-        while (!isProjected(token)) {
-            if (System.nanoTime() >= deadline) {
-                throw new NotYetConsistent(token, maxWait);
+        long start = System.nanoTime();
+        long deadline = start + maxWait.toNanos();
+        try {
+            while (true) {
+                long seen = committedBatches();
+                if (isProjected(token)) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    throw new NotYetConsistent(token, maxWait);
+                }
+                awaitCommitAfter(seen, Math.min(LONGEST_PAUSE_NANOS, deadline - now));
             }
-            sleep(pause);
-            pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+        } finally {
+            waited.record(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    @Override
+    public void batchCommitted() {
+        synchronized (commits) {
+            committedBatches++;
+            commits.notifyAll();
+        }
+    }
+
+    private long committedBatches() {
+        synchronized (commits) {
+            return committedBatches;
+        }
+    }
+
+    /** Returns when a batch committed here after the one counted as {@code seen}, or the pause ran out. */
+    private void awaitCommitAfter(long seen, long pauseNanos) {
+        long until = System.nanoTime() + pauseNanos;
+        synchronized (commits) {
+            while (committedBatches == seen) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    commits.wait(left / 1_000_000, (int) (left % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the projection", e);
+                }
+            }
         }
     }
 
@@ -44,14 +98,5 @@ public class ConsistencyGate {
                 Boolean.class,
                 token.aggregateId(),
                 token.sequence()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the projection", e);
-        }
     }
 }

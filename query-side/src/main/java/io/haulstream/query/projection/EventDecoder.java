@@ -39,6 +39,7 @@ class EventDecoder {
             return Optional.empty();
         }
         String revision = header(record, Topics.HEADER_REVISION);
+        String relayedAt = header(record, Topics.HEADER_RELAYED_AT);
         String current = HaulstreamEvent.revisionOf(type.get());
         try {
             HaulstreamEvent event = Objects.equals(revision, current)
@@ -51,7 +52,8 @@ class EventDecoder {
                     header(record, Topics.HEADER_AGGREGATE_ID),
                     Long.parseLong(header(record, Topics.HEADER_SEQUENCE)),
                     Long.parseLong(header(record, Topics.HEADER_GLOBAL_POSITION)),
-                    Instant.parse(header(record, Topics.HEADER_OCCURRED_AT))));
+                    Instant.parse(header(record, Topics.HEADER_OCCURRED_AT)),
+                    relayedAt == null ? null : Instant.parse(relayedAt)));
         } catch (IOException | RuntimeException e) {
             throw new UndecodableEvent(record, e.getMessage());
         }

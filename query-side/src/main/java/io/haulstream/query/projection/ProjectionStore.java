@@ -48,20 +48,30 @@ class ProjectionStore {
         return next;
     }
 
-    void saveNextOffset(String group, String topic, int partition, long nextOffset, long lastGlobalPosition) {
+    /** The next offset of each partition the batch read, in one statement. */
+    void saveNextOffsets(
+            String group, String topic, Map<Integer, Long> nextOffsets, Map<Integer, Long> lastGlobalPositions) {
+        Integer[] partitions = nextOffsets.keySet().toArray(Integer[]::new);
+        Long[] offsets = new Long[partitions.length];
+        Long[] positions = new Long[partitions.length];
+        for (int i = 0; i < partitions.length; i++) {
+            offsets[i] = nextOffsets.get(partitions[i]);
+            positions[i] = lastGlobalPositions.getOrDefault(partitions[i], -1L);
+        }
         jdbc.update(
                 "insert into read_model.projection_offsets"
                         + " (consumer_group, topic, partition, next_offset, last_global_position, updated_at)"
-                        + " values (?, ?, ?, ?, ?, now())"
+                        + " select ?, ?, p.partition, p.next_offset, p.position, now()"
+                        + " from unnest(?::int[], ?::bigint[], ?::bigint[]) as p(partition, next_offset, position)"
                         + " on conflict (consumer_group, topic, partition) do update set"
                         + " next_offset = excluded.next_offset,"
                         + " last_global_position = greatest(projection_offsets.last_global_position, excluded.last_global_position),"
                         + " updated_at = excluded.updated_at",
                 group,
                 topic,
-                partition,
-                nextOffset,
-                lastGlobalPosition);
+                partitions,
+                offsets,
+                positions);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.haulstream.query.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -12,6 +12,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.OrganizationRegistered;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -21,8 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The batch's bookkeeping, with the store and decoder replaced: which records reach projectors. */
 class ProjectionBatchTest {
@@ -35,11 +38,29 @@ class ProjectionBatchTest {
     private final List<ProjectedEvent> projected = new ArrayList<>();
     private ProjectionBatch batch;
 
+    @AfterEach
+    void endSynchronization() {
+        TransactionSynchronizationManager.clearSynchronization();
+    }
+
     @BeforeEach
     void setUp() {
-        Projector recording = (event, changes) -> projected.add(event);
+        // What the batch's transaction provides in the application: somewhere to register after-commit work.
+        TransactionSynchronizationManager.initSynchronization();
+        Projector recording = new Projector() {
+            @Override
+            public Set<Class<? extends HaulstreamEvent>> handles() {
+                return Set.of(OrganizationRegistered.class);
+            }
+
+            @Override
+            public void project(List<ProjectedEvent> events, Changes changes) {
+                projected.addAll(events);
+            }
+        };
+        var meters = new SimpleMeterRegistry();
         batch = new ProjectionBatch(
-                store, decoder, List.of(recording), mock(CacheOutbox.class), new SimpleMeterRegistry());
+                store, decoder, List.of(recording), mock(CacheOutbox.class), List.of(), new EventLag(meters), meters);
     }
 
     @Test
@@ -53,7 +74,7 @@ class ProjectionBatchTest {
         batch.apply(GROUP, List.of(old, fresh));
 
         assertThat(projected).extracting(ProjectedEvent::aggregateId).containsExactly("org-2");
-        verify(store).saveNextOffset(GROUP, TOPIC, 0, 3, 11);
+        verify(store).saveNextOffsets(GROUP, TOPIC, Map.of(0, 3L), Map.of(0, 11L));
     }
 
     @Test
@@ -67,7 +88,7 @@ class ProjectionBatchTest {
 
         assertThat(projected).isEmpty();
         verify(store, never()).saveSequences(anyCollection());
-        verify(store).saveNextOffset(GROUP, TOPIC, 1, 6, 10);
+        verify(store).saveNextOffsets(GROUP, TOPIC, Map.of(1, 6L), Map.of(1, 10L));
     }
 
     @Test
@@ -98,7 +119,7 @@ class ProjectionBatchTest {
 
         assertThat(projected).isEmpty();
         verify(store, never()).lockSequences(anyCollection());
-        verify(store).saveNextOffset(eq(GROUP), eq(TOPIC), eq(0), eq(1L), anyLong());
+        verify(store).saveNextOffsets(eq(GROUP), eq(TOPIC), eq(Map.of(0, 1L)), anyMap());
     }
 
     private static ConsumerRecord<String, byte[]> record(int partition, long offset, String key) {
@@ -111,6 +132,7 @@ class ProjectionBatchTest {
                 aggregateId,
                 sequence,
                 position,
+                Instant.EPOCH,
                 Instant.EPOCH);
         when(decoder.decode(record)).thenReturn(Optional.of(event));
     }
