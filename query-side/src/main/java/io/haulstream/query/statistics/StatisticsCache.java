@@ -8,7 +8,9 @@ import io.haulstream.query.projection.Changes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -52,16 +54,29 @@ class StatisticsCache implements ChangeListener {
                 orLoad(bins, cached.get(0), BinStatistics.class), orLoad(serviceDay, cached.get(1), ServiceDay.class));
     }
 
+    /** The batch's changed entries read back in a few statements and written to Redis in one round trip. */
     @Override
     public boolean committed(Changes changes) {
-        boolean all = true;
-        for (String key : changes.statistics()) {
-            Versioned fresh = load(key);
-            String body = write(fresh.value());
-            all &= cache.putIfNewer(key, new VersionedCache.Entry(fresh.version(), body));
-            stream.changed(scopeOf(key), key, body);
+        if (changes.statistics().isEmpty()) {
+            return true;
         }
-        return all;
+        Map<String, VersionedCache.Entry> entries = new LinkedHashMap<>();
+        reader.entries(changes.statistics()).forEach((key, value) -> {
+            String body = write(value);
+            entries.put(key, new VersionedCache.Entry(versionOf(value), body));
+            stream.changed(scopeOf(key), key, body);
+        });
+        return cache.putAllIfNewer(entries);
+    }
+
+    private static long versionOf(Object value) {
+        if (value instanceof RouteStatistics routes) {
+            return routes.version();
+        }
+        if (value instanceof BinStatistics bins) {
+            return bins.version();
+        }
+        return ((ServiceDay) value).version();
     }
 
     private <T> T read(String key, Class<T> type) {
@@ -80,17 +95,8 @@ class StatisticsCache implements ChangeListener {
     private record Versioned(Object value, long version) {}
 
     private Versioned load(String key) {
-        String[] parts = key.split(":", 3);
-        if (parts[0].equals("routes")) {
-            RouteStatistics routes = reader.routes(parts[1]);
-            return new Versioned(routes, routes.version());
-        }
-        if (parts.length == 3) {
-            ServiceDay day = reader.serviceDay(parts[1], LocalDate.parse(parts[2]));
-            return new Versioned(day, day.version());
-        }
-        BinStatistics bins = reader.bins(parts[1]);
-        return new Versioned(bins, bins.version());
+        Object value = reader.entries(List.of(key)).get(key);
+        return new Versioned(value, versionOf(value));
     }
 
     private static String scopeOf(String key) {
