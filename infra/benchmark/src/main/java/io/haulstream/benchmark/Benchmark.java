@@ -81,7 +81,11 @@ public final class Benchmark {
         conditions.put("secondsPerMeasurement", settings.queryDuration().toSeconds());
         conditions.put("warmUpSeconds", settings.warmUp().toSeconds());
         conditions.put("writeConcurrency", settings.writeConcurrency());
-        conditions.put("steadyWriteRatePerSecond", settings.steadyWriteRate());
+        conditions.put(
+                "steadyWriteRatePerSecond",
+                settings.steadyWriteRate() > 0
+                        ? settings.steadyWriteRate() + " or half the measured throughput, the lower"
+                        : "half the measured throughput");
         conditions.put("everythingOnOneMachine", "load generator, both applications, PostgreSQL, Redis, Kafka");
         conditions.put("phases", settings.phases());
         Report.Run run = new Report.Run(
@@ -104,11 +108,9 @@ public final class Benchmark {
     private static Map<String, Object> loadCity(Settings settings, City city) throws Exception {
         Path marker = settings.runDir().resolve("benchmark-city-" + settings.size() + "-" + settings.seed());
         if (Files.exists(marker)) {
-            System.out.println(
-                    "city: already loaded (" + Files.readString(marker).trim() + ")");
-            return Map.of(
-                    "cityLoad",
-                    "loaded by an earlier run: " + Files.readString(marker).trim());
+            String earlier = Files.readString(marker).trim();
+            System.out.println("city: already loaded (" + earlier + ")");
+            return Map.of("cityLoad", "loaded by an earlier run: " + earlier);
         }
         long started = System.nanoTime();
         Map<Integer, Long> endOffsets =

@@ -217,9 +217,24 @@ final class Report {
         if (writes != null) {
             md.append("\n## Write path over HTTP\n\n");
             md.append(openTable(writes.commands(), writes.loadDuringLag()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nThe steady load ran at %,.0f commands/s, %.2f of the %,.0f/s measured at %s.%n",
+                    writes.loadDuringLag().perSecond(),
+                    writes.steadyShareOfThroughput(),
+                    writes.commands().perSecond(),
+                    writes.commands().name()));
+            md.append("\nFrom a command's reply until its effect is visible on the query API: on an idle system"
+                    + " (one command at a time, each followed by a query with its token, nothing else running),"
+                    + " and under the steady load above (a probe alternating a query with the token and polling"
+                    + " without it):\n\n");
             md.append(
-                    "\nFrom a command's reply until its effect is visible on the query API, under the steady load above:\n\n");
-            md.append(openTable(writes.lagWithToken(), writes.lagPolling()));
+                    writes.lagIdle() == null
+                            ? openTable(writes.lagWithToken(), writes.lagPolling())
+                            : openTable(writes.lagIdle(), writes.lagWithToken(), writes.lagPolling()));
+            if (writes.hops() != null && !writes.hops().isEmpty()) {
+                md.append(ReportSections.whereTheLagGoes(writes.hops()));
+            }
             md.append("\nAccounting (every accepted command stored and projected exactly once): ")
                     .append(inline(writes.accounting()))
                     .append("\n");
@@ -315,10 +330,7 @@ final class Report {
     }
 
     private static String inline(Map<String, ?> values) {
-        StringBuilder text = new StringBuilder();
-        values.forEach((key, value) ->
-                text.append(text.isEmpty() ? "" : ", ").append(key).append(" ").append(value));
-        return text.toString();
+        return ReportSections.inline(values);
     }
 
     private static JFreeChart latencyChart(Run run) {
@@ -354,6 +366,9 @@ final class Report {
         add(data, "query with consistency token", writes.lagWithToken());
         add(data, "polling without token", writes.lagPolling());
         add(data, "command reply (steady load)", writes.loadDuringLag());
+        if (writes.lagIdle() != null && writes.lagIdle().count() > 0) {
+            add(data, "query with consistency token, idle system", writes.lagIdle());
+        }
         JFreeChart chart = percentileChart("Write path: command latency and reply-to-visible lag (log scale)", data);
         chart.getCategoryPlot().getRenderer().setSeriesPaint(0, HAULSTREAM);
         chart.getCategoryPlot().getRenderer().setSeriesPaint(1, BASELINE);

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,9 +38,11 @@ record Settings(
         int writeBins,
         int probeBins,
         long probePauseMillis,
+        int idleProbes,
         Set<String> phases) {
 
-    static final Set<String> ALL_PHASES = Set.of("queries", "writes", "mix");
+    /** In the order they run. */
+    static final List<String> ALL_PHASES = List.of("queries", "writes", "mix");
 
     Connection queryDatabase() throws SQLException {
         return DriverManager.getConnection(queryJdbcUrl, dbUser, dbPassword);
@@ -74,15 +78,17 @@ record Settings(
                 Double.parseDouble(env.getOrDefault("BENCHMARK_QUERY_RATE", "500")),
                 seconds(env, "BENCHMARK_WRITE_SECONDS", smoke ? 10 : 30),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_WRITE_CONCURRENCY", "32")),
-                Double.parseDouble(env.getOrDefault("BENCHMARK_STEADY_WRITE_RATE", "300")),
+                // 0: half the command throughput just measured at a fixed concurrency.
+                Double.parseDouble(env.getOrDefault("BENCHMARK_STEADY_WRITE_RATE", "0")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_WRITE_BINS", "500")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_PROBE_BINS", "50")),
                 Long.parseLong(env.getOrDefault("BENCHMARK_PROBE_PAUSE_MILLIS", "20")),
+                Integer.parseInt(env.getOrDefault("BENCHMARK_IDLE_PROBES", smoke ? "100" : "300")),
                 phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))));
     }
 
     private static Set<String> phases(String list) {
-        Set<String> phases = Set.of(list.split(","));
+        Set<String> phases = new LinkedHashSet<>(List.of(list.split(",")));
         if (!ALL_PHASES.containsAll(phases)) {
             throw new IllegalArgumentException("BENCHMARK_PHASES takes a comma-separated list of " + ALL_PHASES);
         }

@@ -38,19 +38,30 @@ final class WritePath {
 
     private final List<String> loadBins = new ArrayList<>();
     private final List<String> probeBins = new ArrayList<>();
+    /** Services sent to each probe bin so far: the count its read model row must reach. */
+    private int[] probeServiceCounts;
 
     WritePath(Settings settings, Http http) {
         this.settings = settings;
         this.http = http;
     }
 
+    /**
+     * @param lagIdle reply to visible with the token, one command at a time and nothing else running
+     * @param steadyShareOfThroughput the steady load's achieved rate over the fixed-concurrency
+     *     throughput: 0.5 unless a rate was set
+     * @param hops where the lag went, on the idle system and under the steady load
+     */
     record Figures(
             Latency.Summary commands,
             Latency.Summary lagWithToken,
             Latency.Summary lagPolling,
             Latency.Summary loadDuringLag,
             Map<String, Long> accounting,
-            Map<String, Double> cpuMillisPerCommand) {}
+            Map<String, Double> cpuMillisPerCommand,
+            Latency.Summary lagIdle,
+            double steadyShareOfThroughput,
+            List<Hops.Window> hops) {}
 
     Figures run() throws Exception {
         setUp();
@@ -69,13 +80,20 @@ final class WritePath {
         awaitVisible(lastReply);
         Map<String, Double> cpu =
                 CpuTime.perOperation(cpuBefore, CpuTime.snapshot(), services.get() + fillReports.get() - sentBefore);
+        Hops hops = new Hops(http, settings);
+        Hops.Snapshot idleBefore = hops.scrape();
+        Latency.Summary idle = probeIdle();
+        Hops.Window idleHops = Hops.between("idle: one command at a time", idleBefore, hops.scrape());
         Latency lagWithToken = new Latency();
         Latency lagPolling = new Latency();
         Thread probe = new Thread(() -> probeLag(lagWithToken, lagPolling), "lag-probe");
+        // Lag is only meaningful at a load the system carries: half the throughput just measured,
+        // or less when a rate is set.
+        double half = 0.5 * commands.perSecond();
+        double rate = settings.steadyWriteRate() > 0 ? Math.min(settings.steadyWriteRate(), half) : half;
+        Hops.Snapshot steadyBefore = hops.scrape();
         long probeStart = System.nanoTime();
         probe.start();
-        // Lag is only meaningful at a load the system carries: at most half the throughput just measured.
-        double rate = Math.min(settings.steadyWriteRate(), 0.5 * commands.perSecond());
         Latency.Summary steady = Load.fixedRate(
                 String.format(Locale.ROOT, "steady writes at %.0f/s", rate),
                 rate,
@@ -89,61 +107,55 @@ final class WritePath {
         probe.interrupt();
         probe.join();
         long probeNanos = System.nanoTime() - probeStart;
+        Hops.Window steadyHops =
+                Hops.between(String.format(Locale.ROOT, "steady writes at %.0f/s", rate), steadyBefore, hops.scrape());
         return new Figures(
                 commands,
                 lagWithToken.summary("reply to visible, query with token", probeNanos, 0),
                 lagPolling.summary("reply to visible, polling without token", probeNanos, 0),
                 steady,
                 account(),
-                cpu);
+                cpu,
+                idle,
+                steady.perSecond() / Math.max(commands.perSecond(), 1e-9),
+                List.of(idleHops, steadyHops));
+    }
+
+    /**
+     * Reply to visible with nothing else running: one command at a time on the probe bins, each
+     * followed by a query with its token, a short pause between them.
+     */
+    private Latency.Summary probeIdle() throws Exception {
+        Latency lag = new Latency();
+        long started = System.nanoTime();
+        try (Progress progress = new Progress("reply to visible, idle", settings.idleProbes(), "commands")) {
+            for (int i = 0; i < settings.idleProbes(); i++) {
+                int b = i % probeBins.size();
+                String bin = probeBins.get(b);
+                JsonNode reply = service(bin, "idle-" + i);
+                services.incrementAndGet();
+                long replied = System.nanoTime();
+                int expected = ++probeServiceCounts[b];
+                JsonNode seen = readWithToken(binUrl(settings.queryUrl(), bin), reply);
+                lag.recordNanos(System.nanoTime() - replied);
+                if (seen.get("serviceCount").asInt() < expected) {
+                    throw new IllegalStateException("a query with the token did not see its command: " + seen);
+                }
+                progress.step();
+                Thread.sleep(settings.probePauseMillis());
+            }
+        }
+        return lag.summary("reply to visible, query with token, idle", System.nanoTime() - started, 0);
     }
 
     private void setUp() throws Exception {
-        String api = settings.commandUrl() + "/api/v1";
-        organizationId = http.send("POST", api + "/organizations", Map.of("name", "Benchmark Hauling " + runId))
-                .get("id")
-                .asText();
-        int bins = settings.writeBins() + settings.probeBins();
-        try (Progress progress = new Progress("write path: placing bins", bins, "bins")) {
-            List<String> customers = new ArrayList<>();
-            for (int c = 0; c < 10; c++) {
-                customers.add(http.send(
-                                "POST",
-                                api + "/organizations/" + organizationId + "/customers",
-                                Map.of(
-                                        "name", "Benchmark customer " + c,
-                                        "serviceAddress", c + " Benchmark Street",
-                                        "location", point(c)))
-                        .get("id")
-                        .asText());
-            }
-            for (int b = 0; b < bins; b++) {
-                String id = http.send(
-                                "POST",
-                                api + "/organizations/" + organizationId + "/bins",
-                                Map.of(
-                                        "customerId",
-                                        customers.get(b % customers.size()),
-                                        "tag",
-                                        "BENCH-" + runId + "-" + b,
-                                        "containerType",
-                                        "CART",
-                                        "wasteStream",
-                                        "GENERAL",
-                                        "capacityLitres",
-                                        240,
-                                        "location",
-                                        point(b)))
-                        .get("id")
-                        .asText();
-                (b < settings.writeBins() ? loadBins : probeBins).add(id);
-                progress.step();
-            }
-        }
-    }
-
-    private static Map<String, Double> point(int i) {
-        return Map.of("latitude", 52.45 + (i % 100) * 0.001, "longitude", 13.30 + (i / 100 % 100) * 0.001);
+        Placement.Placed placed = new Placement(http, settings)
+                .place("Benchmark Hauling " + runId, "BENCH-" + runId, settings.writeBins() + settings.probeBins());
+        organizationId = placed.organizationId();
+        loadBins.addAll(placed.bins().subList(0, settings.writeBins()));
+        probeBins.addAll(
+                placed.bins().subList(settings.writeBins(), placed.bins().size()));
+        probeServiceCounts = new int[probeBins.size()];
     }
 
     /** Half the commands service a bin (with a fleet record id of their own), half report a fill level. */
@@ -178,7 +190,7 @@ final class WritePath {
      * one's own write, so both are measured under the same load.
      */
     private void probeLag(Latency withToken, Latency polling) {
-        int[] serviceCounts = new int[probeBins.size()];
+        int[] serviceCounts = probeServiceCounts;
         try {
             for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
                 int b = i % probeBins.size();

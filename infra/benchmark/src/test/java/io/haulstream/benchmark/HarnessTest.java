@@ -160,7 +160,10 @@ class HarnessTest {
                         slow,
                         fast,
                         Map.of("acceptedServices", 10L),
-                        Map.of(CpuTime.WHOLE_MACHINE, 4.0, "command-side", 2.0)),
+                        Map.of(CpuTime.WHOLE_MACHINE, 4.0, "command-side", 2.0),
+                        slow,
+                        0.5,
+                        List.of(lagWindow())),
                 List.of(new Resources.Memory("query-side", 200, 768, 400)));
 
         List<Path> written = new Report(folder, new ObjectMapper()).write(run);
@@ -169,6 +172,13 @@ class HarnessTest {
         assertThat(markdown).contains("**150×**", "not served", "0.9990", "acceptedServices 10");
         assertThat(markdown).as("seed p99 150 ms over 0.3 ms at the server").contains("**500×**");
         assertThat(markdown).contains("command-side 2.0", "carry at most 500 commands per second");
+        assertThat(markdown)
+                .contains(
+                        "Where the lag goes",
+                        "| stored to relayed | command-side | not exposed | | | |",
+                        "| relayed to consumed | query-side | 100 | 1.80 | 3.95 | 2.00 |",
+                        "0.50 of the 5,000/s",
+                        "on an idle system");
         assertThat(markdown)
                 .contains("| bins statistics | **p99 ratio, whole city over one organization** | | | 1.20 | 1.00 |");
         assertThat(Report.times(0.42)).isEqualTo("0.4×");
@@ -180,5 +190,101 @@ class HarnessTest {
             byte[] bytes = Files.readAllBytes(png);
             assertThat(bytes).as(png.toString()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
+    }
+
+    /** A histogram before and after: 100 events, 10 up to 1 ms, 50 more up to 2 ms, 40 more up to 4 ms. */
+    private static final String BEFORE =
+            """
+            # HELP haulstream_event_lag_seconds How long events took from one stage of the write path to the next
+            # TYPE haulstream_event_lag_seconds histogram
+            haulstream_event_lag_seconds_bucket{application="query-side",hop="relayed-to-consumed",le="0.001"} 5
+            haulstream_event_lag_seconds_bucket{application="query-side",hop="relayed-to-consumed",le="0.002"} 5
+            haulstream_event_lag_seconds_bucket{application="query-side",hop="relayed-to-consumed",le="0.004"} 5
+            haulstream_event_lag_seconds_bucket{application="query-side",hop="relayed-to-consumed",le="+Inf"} 5
+            haulstream_event_lag_seconds_count{application="query-side",hop="relayed-to-consumed"} 5
+            haulstream_event_lag_seconds_sum{application="query-side",hop="relayed-to-consumed"} 0.0025
+            haulstream_event_lag_seconds_bucket{application="query-side",hop="committed-to-cached",le="0.001"} 3
+            haulstream_event_lag_seconds_bucket{application="query-side",hop="committed-to-cached",le="+Inf"} 3
+            haulstream_event_lag_seconds_count{application="query-side",hop="committed-to-cached"} 3
+            haulstream_event_lag_seconds_sum{application="query-side",hop="committed-to-cached"} 0.001
+            haulstream_event_lag_seconds_max{application="query-side",hop="committed-to-cached"} 0.0
+            http_server_requests_seconds_count{method="GET",uri="/a\\"b,c}",status="200"} 1.0E-4
+            """;
+
+    private static final String AFTER = BEFORE.replace("le=\"0.001\"} 5", "le=\"0.001\"} 15")
+            .replace("le=\"0.002\"} 5", "le=\"0.002\"} 65")
+            .replace("le=\"0.004\"} 5", "le=\"0.004\"} 105")
+            .replace("le=\"+Inf\"} 5", "le=\"+Inf\"} 105")
+            .replace("hop=\"relayed-to-consumed\"} 5", "hop=\"relayed-to-consumed\"} 105")
+            .replace("} 0.0025", "} 0.2025");
+
+    private static Hops.Window lagWindow() {
+        return Hops.between(
+                "steady writes",
+                new Hops.Snapshot(Prometheus.empty(), Prometheus.parse(BEFORE)),
+                new Hops.Snapshot(Prometheus.empty(), Prometheus.parse(AFTER)));
+    }
+
+    @Test
+    void parsesThePrometheusTextFormat() {
+        Prometheus page = Prometheus.parse(BEFORE);
+
+        assertThat(page.samples()).hasSize(12);
+        assertThat(page.samples().get(11).labels()).containsEntry("uri", "/a\"b,c}");
+        assertThat(page.samples().get(11).value()).isEqualTo(1.0E-4);
+        assertThat(page.sum("haulstream_event_lag_seconds_count", Map.of("application", "query-side")))
+                .isEqualTo(8);
+        assertThat(page.histograms("haulstream_event_lag_seconds", "hop"))
+                .containsOnlyKeys("relayed-to-consumed", "committed-to-cached");
+    }
+
+    @Test
+    void estimatesPercentilesOfWhatHappenedBetweenTwoScrapesWithinTheirBuckets() {
+        Prometheus.Histogram before = Prometheus.parse(BEFORE)
+                .histograms("haulstream_event_lag_seconds", "hop")
+                .get("relayed-to-consumed");
+        Prometheus.Histogram after = Prometheus.parse(AFTER)
+                .histograms("haulstream_event_lag_seconds", "hop")
+                .get("relayed-to-consumed");
+
+        Prometheus.Histogram delta = after.minus(before);
+
+        assertThat(delta.count()).isEqualTo(100);
+        assertThat(delta.mean()).isCloseTo(0.002, org.assertj.core.api.Assertions.within(1e-9));
+        // The 50th of 100 is the 40th of the 50 between 1 and 2 ms; the 99th the 39th of the 40 between 2 and 4.
+        assertThat(delta.quantile(0.50)).isCloseTo(0.0018, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(delta.quantile(0.99)).isCloseTo(0.00395, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(delta.quantile(0.05)).isCloseTo(0.0005, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void saysWhichHopsAreNotExposedAndWhichSawNoEvents() {
+        Hops.Window window = lagWindow();
+
+        assertThat(window.hops()).hasSize(Hops.ALL.size());
+        Hops.Hop relayed = window.hops().stream()
+                .filter(hop -> hop.hop().equals("relayed to consumed"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(relayed.events()).isEqualTo(100);
+        assertThat(relayed.p50Millis()).isCloseTo(1.8, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(window.hops())
+                .filteredOn(hop -> hop.application().equals("command-side"))
+                .allMatch(hop -> !hop.exposed());
+        assertThat(window.hops())
+                .filteredOn(hop -> hop.hop().equals("committed to cached"))
+                .singleElement()
+                .matches(hop -> hop.exposed() && hop.events() == 0 && hop.p99Millis() == null);
+        assertThat(window.hops())
+                .filteredOn(hop -> hop.hop().equals("token query waited"))
+                .singleElement()
+                .matches(hop -> !hop.exposed());
+    }
+
+    @Test
+    void writesAtHalfTheMeasuredThroughputUnlessARateIsSet() {
+        assertThat(Settings.from("smoke", Map.of()).steadyWriteRate()).isZero();
+        assertThat(Settings.from("smoke", Map.of("BENCHMARK_STEADY_WRITE_RATE", "300")).steadyWriteRate())
+                .isEqualTo(300);
     }
 }
