@@ -64,11 +64,15 @@ public final class Benchmark {
         WritePath writePath = new WritePath(settings, http);
         WritePath.Figures writes = null;
         QueryFamilies.Mix mix = null;
+        FleetInbound.Figures fleet = null;
         if (settings.phases().contains("writes") || settings.phases().contains("mix")) {
             writes = writePath.run();
         }
         if (settings.phases().contains("mix")) {
             mix = families.readWriteMix(writePath);
+        }
+        if (settings.phases().contains("fleet")) {
+            fleet = new FleetInbound(settings, http).run();
         }
 
         List<Resources.Memory> memory = List.of(
@@ -86,6 +90,11 @@ public final class Benchmark {
                 settings.steadyWriteRate() > 0
                         ? settings.steadyWriteRate() + " or half the measured throughput, the lower"
                         : "half the measured throughput");
+        if (settings.phases().contains("fleet")) {
+            conditions.put("fleetRatesPerSecond", settings.fleetRates());
+            conditions.put("fleetStepSeconds", settings.fleetStep().toSeconds());
+            conditions.put("fleetBins", settings.fleetBins());
+        }
         conditions.put("everythingOnOneMachine", "load generator, both applications, PostgreSQL, Redis, Kafka");
         conditions.put("phases", settings.phases());
         Report.Run run = new Report.Run(
@@ -97,6 +106,7 @@ public final class Benchmark {
                 mix == null ? null : mix.latency(),
                 mix == null ? Map.of() : mix.cache(),
                 writes,
+                fleet,
                 memory);
         List<Path> written = new Report(settings.reportDir(), json).write(run);
         System.out.println();

@@ -98,6 +98,7 @@ final class Report {
             Latency.Summary readWriteMix,
             Map<String, Object> cache,
             WritePath.Figures writePath,
+            FleetInbound.Figures fleet,
             List<Resources.Memory> memory) {}
 
     private final Path folder;
@@ -249,6 +250,9 @@ final class Report {
                                 Runtime.getRuntime().availableProcessors(),
                                 Runtime.getRuntime().availableProcessors() * 1000 / machine));
             }
+        }
+        if (run.fleet() != null) {
+            md.append(ReportSections.fleet(run.fleet()));
         }
         md.append("\n## Memory\n\n| application | heap used MB | heap max MB | RSS MB |\n|---|---:|---:|---:|\n");
         for (Resources.Memory memory : run.memory()) {

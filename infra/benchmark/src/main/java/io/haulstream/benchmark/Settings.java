@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What one benchmark run does, read from the environment that {@code infra/config/haulstream.env}
@@ -39,10 +40,18 @@ record Settings(
         int probeBins,
         long probePauseMillis,
         int idleProbes,
+        String fleetTopic,
+        String fleetDeadLetterTopic,
+        String fleetGroup,
+        List<Integer> fleetRates,
+        Duration fleetStep,
+        int fleetBins,
+        double fleetSamplesPerSecond,
+        int fleetResends,
         Set<String> phases) {
 
     /** In the order they run. */
-    static final List<String> ALL_PHASES = List.of("queries", "writes", "mix");
+    static final List<String> ALL_PHASES = List.of("queries", "writes", "mix", "fleet");
 
     Connection queryDatabase() throws SQLException {
         return DriverManager.getConnection(queryJdbcUrl, dbUser, dbPassword);
@@ -84,6 +93,18 @@ record Settings(
                 Integer.parseInt(env.getOrDefault("BENCHMARK_PROBE_BINS", "50")),
                 Long.parseLong(env.getOrDefault("BENCHMARK_PROBE_PAUSE_MILLIS", "20")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_IDLE_PROBES", smoke ? "100" : "300")),
+                env.getOrDefault("FLEET_TOPIC", "haulstream.fleet.inbound"),
+                env.getOrDefault("FLEET_DLT_TOPIC", "haulstream.fleet.inbound.DLT"),
+                env.getOrDefault("FLEET_GROUP", "haulstream-fleet-inbound"),
+                Stream.of(env.getOrDefault("BENCHMARK_FLEET_RATES", "500,1000,2000,3000,4000,5000")
+                                .split(","))
+                        .map(String::strip)
+                        .map(Integer::valueOf)
+                        .toList(),
+                seconds(env, "BENCHMARK_FLEET_STEP_SECONDS", smoke ? 4 : 10),
+                Integer.parseInt(env.getOrDefault("BENCHMARK_FLEET_BINS", smoke ? "200" : "1000")),
+                Double.parseDouble(env.getOrDefault("BENCHMARK_FLEET_SAMPLES_PER_SECOND", "10")),
+                Integer.parseInt(env.getOrDefault("BENCHMARK_FLEET_RESENDS", "200")),
                 phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))));
     }
 

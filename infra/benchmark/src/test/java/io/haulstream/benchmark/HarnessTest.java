@@ -164,6 +164,17 @@ class HarnessTest {
                         slow,
                         0.5,
                         List.of(lagWindow())),
+                new FleetInbound.Figures(
+                        List.of(
+                                new FleetInbound.Step(
+                                        "500 records/s", 500, 2000, 500, 2000, 498, "metric", 0.1, true, fast, 0),
+                                new FleetInbound.Step(
+                                        "1,000 records/s", 1000, 4000, 1000, 4000, 400, "metric", 6.0, false, slow, 0)),
+                        500.0,
+                        new FleetInbound.Step(
+                                "80%: 400 records/s", 400, 3200, 400, 3200, 399, "metric", 0.1, true, fast, 0),
+                        lagWindow(),
+                        Map.of("exactlyOnce", true)),
                 List.of(new Resources.Memory("query-side", 200, 768, 400)));
 
         List<Path> written = new Report(folder, new ObjectMapper()).write(run);
@@ -178,7 +189,10 @@ class HarnessTest {
                         "| stored to relayed | command-side | not exposed | | | |",
                         "| relayed to consumed | query-side | 100 | 1.80 | 3.95 | 2.00 |",
                         "0.50 of the 5,000/s",
-                        "on an idle system");
+                        "on an idle system",
+                        "Highest rate kept up: **500 records/s**",
+                        "| 1,000 records/s | 4,000 | 1,000 | 4,000 | 400 | metric | 6.0 | **no** |",
+                        "exactlyOnce true");
         assertThat(markdown)
                 .contains("| bins statistics | **p99 ratio, whole city over one organization** | | | 1.20 | 1.00 |");
         assertThat(Report.times(0.42)).isEqualTo("0.4×");
@@ -282,9 +296,13 @@ class HarnessTest {
     }
 
     @Test
-    void writesAtHalfTheMeasuredThroughputUnlessARateIsSet() {
-        assertThat(Settings.from("smoke", Map.of()).steadyWriteRate()).isZero();
-        assertThat(Settings.from("smoke", Map.of("BENCHMARK_STEADY_WRITE_RATE", "300")).steadyWriteRate())
-                .isEqualTo(300);
+    void runsTheFleetPhaseByDefaultAndReadsItsRates() {
+        Settings settings = Settings.from("smoke", Map.of("BENCHMARK_FLEET_RATES", "100, 200"));
+
+        assertThat(settings.phases()).containsExactly("queries", "writes", "mix", "fleet");
+        assertThat(settings.fleetRates()).containsExactly(100, 200);
+        assertThat(settings.steadyWriteRate())
+                .as("half the measured throughput")
+                .isZero();
     }
 }
