@@ -18,9 +18,17 @@ esac
 source "$here/lib/apps.sh"
 # A fleet simulator left running by infra/run.sh would add its records to what is measured.
 stop_app fleet-simulator
+if [[ "${BENCHMARK_JFR:-off}" == "on" ]]; then
+  # Both applications start again with a flight recording (the profile settings, about 2% of their
+  # time); the benchmark dumps it into its report folder at the end and summarizes each one's top
+  # frames in jfr-<application>.md.
+  stop_app query-side
+  stop_app command-side
+  export APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms256m -Xmx768m} -XX:StartFlightRecording=name=benchmark,settings=profile,maxsize=1g"
+fi
 # The servers, a fresh build and both applications; the benchmark brings its own city, not the demo.
 HAULSTREAM_DEMO=none "$here/run.sh"
 
-export RUN_DIR
+export RUN_DIR BENCHMARK_JFR="${BENCHMARK_JFR:-off}"
 exec java ${BENCHMARK_JAVA_OPTS:--Xms1g -Xmx6g} -jar \
   "$REPO_ROOT/infra/benchmark/target/haulstream-benchmark-${HAULSTREAM_VERSION}.jar" "$size"

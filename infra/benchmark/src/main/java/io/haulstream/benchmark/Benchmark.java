@@ -61,6 +61,8 @@ public final class Benchmark {
             measured.addAll(families.measureAll());
             scopes.addAll(families.scopes());
         }
+        // The flight recordings are summarized from here: the write path, the mix and the fleet records.
+        Instant writesFrom = Instant.now();
         WritePath writePath = new WritePath(settings, http);
         WritePath.Figures writes = null;
         QueryFamilies.Mix mix = null;
@@ -73,6 +75,16 @@ public final class Benchmark {
         }
         if (settings.phases().contains("fleet")) {
             fleet = new FleetInbound(settings, http).run();
+        }
+        if (settings.jfr()) {
+            List<String> writePhases = settings.phases().stream()
+                    .filter(phase -> !phase.equals("queries"))
+                    .toList();
+            System.out.println("jfr: "
+                    + Jfr.dumpAndSummarize(
+                            settings,
+                            writePhases.isEmpty() ? Instant.EPOCH : writesFrom,
+                            writePhases.isEmpty() ? "over the whole recording" : "over the phases " + writePhases));
         }
 
         List<Resources.Memory> memory = List.of(
@@ -95,6 +107,7 @@ public final class Benchmark {
             conditions.put("fleetStepSeconds", settings.fleetStep().toSeconds());
             conditions.put("fleetBins", settings.fleetBins());
         }
+        conditions.put("flightRecorder", settings.jfr() ? "on (jfr-<application>.md)" : "off");
         conditions.put("everythingOnOneMachine", "load generator, both applications, PostgreSQL, Redis, Kafka");
         conditions.put("phases", settings.phases());
         Report.Run run = new Report.Run(

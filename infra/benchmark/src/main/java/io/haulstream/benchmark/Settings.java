@@ -48,6 +48,7 @@ record Settings(
         int fleetBins,
         double fleetSamplesPerSecond,
         int fleetResends,
+        boolean jfr,
         Set<String> phases) {
 
     /** In the order they run. */
@@ -105,6 +106,7 @@ record Settings(
                 Integer.parseInt(env.getOrDefault("BENCHMARK_FLEET_BINS", smoke ? "200" : "1000")),
                 Double.parseDouble(env.getOrDefault("BENCHMARK_FLEET_SAMPLES_PER_SECOND", "10")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_FLEET_RESENDS", "200")),
+                env.getOrDefault("BENCHMARK_JFR", "off").equals("on"),
                 phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))));
     }
 

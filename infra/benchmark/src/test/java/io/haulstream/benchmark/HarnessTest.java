@@ -304,5 +304,34 @@ class HarnessTest {
         assertThat(settings.steadyWriteRate())
                 .as("half the measured throughput")
                 .isZero();
+        assertThat(settings.jfr()).isFalse();
+    }
+
+    @Test
+    void summarizesAFlightRecordingByLeafAndInclusiveFrames(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("test.jfr");
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            recording.start();
+            long until = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < until && burn() != 42) {
+                // burning processor time where the sampler will find it
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+
+        String summary = Jfr.summary("test", file, java.time.Instant.EPOCH, "over the test");
+
+        assertThat(summary).contains("Top 15 leaf frames", "Top 15 frames by inclusive samples");
+        assertThat(summary).contains("io.haulstream.benchmark.HarnessTest.burn");
+    }
+
+    private static double burn() {
+        double x = 0;
+        for (int i = 1; i < 100_000; i++) {
+            x += Math.sqrt(i) / i;
+        }
+        return x;
     }
 }
