@@ -133,7 +133,7 @@ public final class Benchmark {
         if (Files.exists(marker)) {
             String earlier = Files.readString(marker).trim();
             System.out.println("city: already loaded (" + earlier + ")");
-            return Map.of("cityLoad", "loaded by an earlier run: " + earlier);
+            return withProjection(Map.of("cityLoad", "loaded by an earlier run: " + earlier), earlier);
         }
         long started = System.nanoTime();
         Map<Integer, Long> endOffsets =
@@ -147,7 +147,45 @@ public final class Benchmark {
         Files.createDirectories(settings.runDir());
         Files.writeString(marker, summary + "\n");
         System.out.println("city: " + summary);
-        return Map.of("cityLoad", summary);
+        return withProjection(Map.of("cityLoad", summary), summary);
+    }
+
+    /** The full city's events with the default seed, to say how long the full city takes at any size's rate. */
+    static final long FULL_CITY_EVENTS = 4_693_377;
+
+    private static final java.util.regex.Pattern LOAD_SUMMARY = java.util.regex.Pattern.compile(
+            "([0-9,]+) events sent in [0-9,]+ s and projected in ([0-9,]+) s \\(([0-9,]+) events/s end to end\\)");
+
+    /**
+     * The projection rate and what it means for the full city, from a load's summary line (this
+     * run's or the one an earlier run left with the loaded city).
+     */
+    static String projection(String loadSummary) {
+        java.util.regex.Matcher load = LOAD_SUMMARY.matcher(loadSummary);
+        if (!load.find()) {
+            return null;
+        }
+        long events = Long.parseLong(load.group(1).replace(",", ""));
+        double seconds = Double.parseDouble(load.group(2).replace(",", ""));
+        double rate = events / Math.max(seconds, 1);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%,d events projected in %,.0f s (**%,.0f events/s** end to end, from the first sent to the"
+                        + " last committed); the full city (%,d events) at this rate: **%.1f min**",
+                events,
+                seconds,
+                rate,
+                FULL_CITY_EVENTS,
+                FULL_CITY_EVENTS / rate / 60);
+    }
+
+    private static Map<String, Object> withProjection(Map<String, Object> load, String summary) {
+        Map<String, Object> data = new LinkedHashMap<>(load);
+        String projection = projection(summary);
+        if (projection != null) {
+            data.put("projection", projection);
+        }
+        return data;
     }
 
     /**

@@ -130,7 +130,12 @@ final class Report {
         StringBuilder md = new StringBuilder("# haulstream benchmark\n\n");
         md.append("Machine: ").append(inline(run.machine())).append("\n\n");
         md.append("Conditions: ").append(inline(run.conditions())).append("\n\n");
-        md.append("Data: ").append(inline(run.data())).append("\n\n");
+        Map<String, Object> data = new java.util.LinkedHashMap<>(run.data());
+        data.remove("projection");
+        md.append("Data: ").append(inline(data)).append("\n\n");
+        if (run.data().get("projection") != null) {
+            md.append("Projection: ").append(run.data().get("projection")).append("\n\n");
+        }
         md.append("## Queries: the seed's way and haulstream's, same data, same run\n\n");
         md.append("Latency in ms at a fixed concurrency (closed model). haulstream is measured over HTTP"
                 + " through its query API; the seed's way runs its SQL over JDBC from the benchmark itself,"

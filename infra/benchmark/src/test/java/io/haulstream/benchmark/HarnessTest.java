@@ -296,6 +296,15 @@ class HarnessTest {
     }
 
     @Test
+    void statesTheProjectionRateAndTheFullCitysTime() {
+        String projection = Benchmark.projection(
+                "4,693,377 events sent in 59 s and projected in 2851 s (1,646 events/s end to end)");
+
+        assertThat(projection).contains("2,851 s", "**1,646 events/s**", "4,693,377 events", "**47.5 min**");
+        assertThat(Benchmark.projection("loaded some other way")).isNull();
+    }
+
+    @Test
     void runsTheFleetPhaseByDefaultAndReadsItsRates() {
         Settings settings = Settings.from("smoke", Map.of("BENCHMARK_FLEET_RATES", "100, 200"));
 
