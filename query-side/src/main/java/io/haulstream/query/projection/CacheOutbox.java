@@ -1,5 +1,6 @@
 package io.haulstream.query.projection;
 
+import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,9 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the after-commit cache refresh as durable as the batch: the changed keys are queued in
- * the batch's own transaction and cleared only once every listener passed them on. Whatever a
- * crash or a Redis outage left queued is passed on again in the background, here or on any other
- * instance, so a cache entry is never left behind its row for good.
+ * the batch's own transaction, as one row for the batch, and cleared only once every listener
+ * passed them on. Whatever a crash or a Redis outage left queued is passed on again in the
+ * background, here or on any other instance, so a cache entry is never left behind its row for good.
  */
 @Component
 class CacheOutbox {
@@ -32,41 +33,52 @@ class CacheOutbox {
         this.listeners = listeners;
     }
 
-    /** Inside the batch's transaction. */
-    void enqueue(Changes changes) {
-        jdbc.update(
-                "insert into read_model.cache_outbox (key) select unnest(?::text[]) on conflict (key) do nothing",
+    /**
+     * Inside the batch's transaction.
+     *
+     * @return the queued batch's id, to clear it once passed on
+     */
+    long enqueue(Changes changes) {
+        return jdbc.queryForObject(
+                "insert into read_model.cache_outbox_batches (keys) values (?::text[]) returning id",
+                Long.class,
                 (Object) keys(changes).toArray(String[]::new));
     }
 
     /** After the batch committed: pass the changes on, and clear them if every listener could. */
-    void passOn(Changes changes) {
+    void passOn(long queued, Changes changes) {
         if (tellListeners(changes)) {
-            jdbc.update("delete from read_model.cache_outbox where key = any(?)", (Object)
-                    keys(changes).toArray(String[]::new));
+            jdbc.update("delete from read_model.cache_outbox_batches where id = ?", queued);
         }
     }
 
+    /**
+     * Batches whose keys are still queued a while after their commit: their own instance crashed or
+     * could not reach Redis. The grace keeps this from racing every batch that is being passed on.
+     */
     @Scheduled(fixedDelayString = "${haulstream.projection.cache-retry:5s}")
     void retryLeftovers() {
         transactions.executeWithoutResult(status -> {
-            List<String> keys = jdbc.queryForList(
-                    "select key from read_model.cache_outbox order by queued_at limit 1000 for update skip locked",
-                    String.class);
-            if (keys.isEmpty()) {
-                return;
-            }
+            List<Long> ids = new ArrayList<>();
             Changes changes = new Changes();
-            keys.forEach(key -> {
-                if (key.startsWith(BIN)) {
-                    changes.binChanged(key.substring(BIN.length()));
-                } else if (key.startsWith(STATISTICS)) {
-                    changes.statisticsChanged(key.substring(STATISTICS.length()));
-                }
-            });
-            if (tellListeners(changes)) {
-                jdbc.update(
-                        "delete from read_model.cache_outbox where key = any(?)", (Object) keys.toArray(String[]::new));
+            jdbc.query(
+                    "select id, keys from read_model.cache_outbox_batches"
+                            + " where queued_at < now() - interval '2 seconds' order by id limit 100"
+                            + " for update skip locked",
+                    rs -> {
+                        ids.add(rs.getLong(1));
+                        Array keys = rs.getArray(2);
+                        for (String key : (String[]) keys.getArray()) {
+                            if (key.startsWith(BIN)) {
+                                changes.binChanged(key.substring(BIN.length()));
+                            } else if (key.startsWith(STATISTICS)) {
+                                changes.statisticsChanged(key.substring(STATISTICS.length()));
+                            }
+                        }
+                    });
+            if (!ids.isEmpty() && tellListeners(changes)) {
+                jdbc.update("delete from read_model.cache_outbox_batches where id = any(?)", (Object)
+                        ids.toArray(Long[]::new));
             }
         });
     }

@@ -100,9 +100,7 @@ class ProjectionBatch {
         if (!nextOffsets.isEmpty()) {
             store.saveNextOffsets(group, topic, nextOffsets, lastGlobalPosition);
         }
-        if (!changes.isEmpty()) {
-            outbox.enqueue(changes);
-        }
+        long queued = changes.isEmpty() ? -1 : outbox.enqueue(changes);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -112,7 +110,7 @@ class ProjectionBatch {
                 if (!changes.isEmpty()) {
                     // The read model is committed: a listener failing (Redis down) must not replay
                     // the batch; its keys stay in the outbox and are passed on later.
-                    outbox.passOn(changes);
+                    outbox.passOn(queued, changes);
                     lag.cached(fresh.size(), committedAt, Instant.now());
                 }
             }
