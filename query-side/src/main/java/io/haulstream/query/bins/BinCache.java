@@ -44,7 +44,7 @@ class BinCache implements ChangeListener {
             return true;
         }
         Map<String, VersionedCache.Entry> entries = new LinkedHashMap<>();
-        for (BinRow row : rows.findByBinIdIn(changes.bins())) {
+        for (BinRow row : rows.findAllByIds(changes.bins().toArray(String[]::new))) {
             BinView view = row.toView();
             entries.put(view.binId(), new VersionedCache.Entry(view.version(), write(view)));
         }
