@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +32,10 @@ import org.springframework.stereotype.Component;
  * only commits (and with it the processor's token) once the broker acknowledged all of them: a
  * crash or a broker outage re-sends, it never skips. Consumers drop the resulting duplicates by
  * aggregate sequence.
+ *
+ * <p>Each record carries the moment it was handed to the producer, and the relay times its two
+ * hops of an event's way ({@value #LAG_METRIC}, tag {@code hop}), so the lag from a command's
+ * reply to a visible read can be taken apart hop by hop.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
@@ -35,16 +43,38 @@ class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
 
+    /** Shared with the query side and the benchmark, which time the later hops under the same name. */
+    static final String LAG_METRIC = "haulstream.event.lag";
+
+    static final String HOP_STORED_TO_RELAYED = "stored-to-relayed";
+    static final String HOP_RELAYED_TO_ACKNOWLEDGED = "relayed-to-acknowledged";
+
     private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final ObjectMapper json;
     private final RelayProperties properties;
+    private final Timer storedToRelayed;
+    private final Timer relayedToAcknowledged;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka, ObjectMapper json, RelayProperties properties) {
+    KafkaRelay(
+            KafkaTemplate<String, byte[]> kafka, ObjectMapper json, RelayProperties properties, MeterRegistry meters) {
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
+        this.storedToRelayed = lagTimer(meters, HOP_STORED_TO_RELAYED);
+        this.relayedToAcknowledged = lagTimer(meters, HOP_RELAYED_TO_ACKNOWLEDGED);
+    }
+
+    /** A histogram, not an average: the lag that matters is the p99, and buckets can be summed across instances. */
+    static Timer lagTimer(MeterRegistry meters, String hop) {
+        return Timer.builder(LAG_METRIC)
+                .description("Time an event spends on one hop of its way from the event store to a visible read")
+                .tag("hop", hop)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(meters);
     }
 
     @EventHandler
@@ -62,27 +92,40 @@ class KafkaRelay {
                 Topics.HEADER_GLOBAL_POSITION,
                 Long.toString(token.position().orElseThrow()));
         header(headers, Topics.HEADER_OCCURRED_AT, message.getTimestamp().toString());
-        pendingSends().add(kafka.send(record));
+        Instant relayedAt = Instant.now();
+        header(headers, Topics.HEADER_RELAYED_AT, relayedAt.toString());
+        storedToRelayed.record(Duration.between(message.getTimestamp(), relayedAt));
+        pendingSends().add(new PendingSend(System.nanoTime(), kafka.send(record).thenApply(sent -> System.nanoTime())));
     }
 
-    private List<CompletableFuture<?>> pendingSends() {
+    /**
+     * @param acknowledgedNanos completes with the moment the broker's acknowledgement arrived; the
+     *     producer's thread takes it, as the batch may only look at its sends when the last is in
+     */
+    private record PendingSend(long relayedNanos, CompletableFuture<Long> acknowledgedNanos) {}
+
+    private List<PendingSend> pendingSends() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
+            List<PendingSend> sends = new ArrayList<>();
             batch.onPrepareCommit(uow -> awaitAcknowledgements(sends));
             return sends;
         });
     }
 
-    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+    private void awaitAcknowledgements(List<PendingSend> sends) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(
+                            sends.stream().map(PendingSend::acknowledgedNanos).toArray(CompletableFuture[]::new))
                     .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayFailed("interrupted while waiting for the broker", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new RelayFailed("the broker did not acknowledge the batch", e);
+        }
+        for (PendingSend send : sends) {
+            relayedToAcknowledged.record(send.acknowledgedNanos().join() - send.relayedNanos(), TimeUnit.NANOSECONDS);
         }
     }
 

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.events.ConsistencyToken;
 import io.haulstream.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -48,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Kafka broker. Each run publishes to a topic of its own, so runs never see each other's records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("it")
 class CommandPathIT {
 
@@ -62,6 +67,9 @@ class CommandPathIT {
 
     @Autowired
     private ObjectMapper json;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void topic(DynamicPropertyRegistry registry) {
@@ -102,6 +110,10 @@ class CommandPathIT {
         assertThat(header(placed, Topics.HEADER_REVISION)).isEqualTo("2");
         assertThat(header(placed, Topics.HEADER_SEQUENCE)).isEqualTo("0");
         assertThat(header(placed, Topics.HEADER_GLOBAL_POSITION)).isEqualTo(Long.toString(token.globalPosition()));
+        Instant occurredAt = Instant.parse(header(placed, Topics.HEADER_OCCURRED_AT));
+        assertThat(Instant.parse(header(placed, Topics.HEADER_RELAYED_AT)))
+                .isAfterOrEqualTo(occurredAt)
+                .isBefore(occurredAt.plusSeconds(30));
         JsonNode payload = json.readTree(placed.value());
         assertThat(payload.get("organizationId").asText()).isEqualTo(organizationId);
         assertThat(payload.get("customerId").asText()).isEqualTo(customerId);
@@ -388,6 +400,29 @@ class CommandPathIT {
                 JsonNode.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void timesBothHopsOfTheRelayAsPrometheusHistograms() throws Exception {
+        String organizationId = organization("Timed");
+        readTopicFor(Set.of(organizationId));
+        // The acknowledgement hop is recorded when the batch commits, a moment after the broker has the record.
+        for (int attempt = 0; attempt < 100 && lag("relayed-to-acknowledged").count() == 0; attempt++) {
+            Thread.sleep(20);
+        }
+
+        assertThat(lag("stored-to-relayed").count()).isPositive();
+        assertThat(lag("relayed-to-acknowledged").count()).isPositive();
+        String scraped = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(scraped)
+                .contains("haulstream_event_lag_seconds_bucket{hop=\"stored-to-relayed\",le=")
+                .contains("haulstream_event_lag_seconds_bucket{hop=\"relayed-to-acknowledged\",le=");
+    }
+
+    private Timer lag(String hop) {
+        Timer timer = meters.find("haulstream.event.lag").tag("hop", hop).timer();
+        assertThat(timer).as("timer of hop %s", hop).isNotNull();
+        return timer;
     }
 
     private String organization(String name) {
