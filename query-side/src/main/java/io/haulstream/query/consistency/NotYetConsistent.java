@@ -7,7 +7,7 @@ import java.time.Duration;
 public class NotYetConsistent extends RuntimeException {
 
     public NotYetConsistent(ConsistencyToken token, Duration waited) {
-        super("the event at position " + token.globalPosition() + " is not projected yet after waiting "
+        super("event " + token.sequence() + " of " + token.aggregateId() + " is not projected yet after waiting "
                 + waited.toMillis() + " ms; retry shortly");
     }
 }
