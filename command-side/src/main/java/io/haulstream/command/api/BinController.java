@@ -66,7 +66,7 @@ class BinController {
     ResponseEntity<CommandAccepted> place(
             @PathVariable String organizationId, @Valid @RequestBody PlaceBinRequest request) {
         String binId = UUID.randomUUID().toString();
-        commands.sendAndWait(new PlaceBin(
+        Object outcome = commands.sendAndWait(new PlaceBin(
                 binId,
                 organizationId,
                 request.customerId(),
@@ -76,7 +76,7 @@ class BinController {
                 request.capacityLitres(),
                 request.location().toGeoPoint(),
                 clock.instant()));
-        return replies.created("/api/v1/organizations/" + organizationId + "/bins/" + binId, binId);
+        return replies.created("/api/v1/organizations/" + organizationId + "/bins/" + binId, binId, outcome);
     }
 
     @PutMapping("/{binId}/location")
@@ -84,8 +84,9 @@ class BinController {
             @PathVariable String organizationId,
             @PathVariable String binId,
             @Valid @RequestBody GeoPointRequest location) {
-        commands.sendAndWait(new MoveBin(binId, organizationId, location.toGeoPoint(), clock.instant()));
-        return replies.accepted(binId);
+        Object outcome =
+                commands.sendAndWait(new MoveBin(binId, organizationId, location.toGeoPoint(), clock.instant()));
+        return replies.accepted(binId, outcome);
     }
 
     @PutMapping("/{binId}/status")
@@ -93,8 +94,9 @@ class BinController {
             @PathVariable String organizationId,
             @PathVariable String binId,
             @Valid @RequestBody StatusRequest request) {
-        commands.sendAndWait(new ChangeBinStatus(binId, organizationId, request.status(), clock.instant()));
-        return replies.accepted(binId);
+        Object outcome =
+                commands.sendAndWait(new ChangeBinStatus(binId, organizationId, request.status(), clock.instant()));
+        return replies.accepted(binId, outcome);
     }
 
     @PostMapping("/{binId}/fill-levels")
@@ -102,8 +104,9 @@ class BinController {
             @PathVariable String organizationId,
             @PathVariable String binId,
             @Valid @RequestBody FillLevelRequest request) {
-        commands.sendAndWait(new ReportFillLevel(binId, organizationId, request.fillPercent(), null, clock.instant()));
-        return replies.accepted(binId);
+        Object outcome = commands.sendAndWait(
+                new ReportFillLevel(binId, organizationId, request.fillPercent(), null, clock.instant()));
+        return replies.accepted(binId, outcome);
     }
 
     @PostMapping("/{binId}/services")
@@ -111,7 +114,7 @@ class BinController {
             @PathVariable String organizationId,
             @PathVariable String binId,
             @Valid @RequestBody ServiceRequest request) {
-        commands.sendAndWait(new ServiceBin(
+        Object outcome = commands.sendAndWait(new ServiceBin(
                 binId,
                 organizationId,
                 request.routeId(),
@@ -119,12 +122,12 @@ class BinController {
                 request.weightKg(),
                 request.fleetRecordId(),
                 clock.instant()));
-        return replies.accepted(binId);
+        return replies.accepted(binId, outcome);
     }
 
     @DeleteMapping("/{binId}")
     ResponseEntity<CommandAccepted> remove(@PathVariable String organizationId, @PathVariable String binId) {
-        commands.sendAndWait(new RemoveBin(binId, organizationId, clock.instant()));
-        return replies.accepted(binId);
+        Object outcome = commands.sendAndWait(new RemoveBin(binId, organizationId, clock.instant()));
+        return replies.accepted(binId, outcome);
     }
 }

@@ -5,9 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Names the newest stored event of an aggregate once its command has committed. If a concurrent
- * command on the same aggregate committed after ours, the token names that later event, which is
- * still correct: the query side projects an aggregate's events in order.
+ * Names the newest stored event of an aggregate, for the reply to a command that applied no event
+ * of its own (a repeated fleet record): the client may still read its earlier write with it. If a
+ * concurrent command on the same aggregate committed after, the token names that later event,
+ * which is still correct: the query side projects an aggregate's events in order.
  */
 @Component
 class ConsistencyTokens {
@@ -20,9 +21,9 @@ class ConsistencyTokens {
 
     String after(String aggregateId) {
         return jdbc.queryForObject(
-                "select sequence_number, global_index from domain_event_entry"
+                "select sequence_number from domain_event_entry"
                         + " where aggregate_identifier = ? order by sequence_number desc limit 1",
-                (rs, row) -> new ConsistencyToken(aggregateId, rs.getLong(1), rs.getLong(2)).encode(),
+                (rs, row) -> new ConsistencyToken(aggregateId, rs.getLong(1)).encode(),
                 aggregateId);
     }
 }

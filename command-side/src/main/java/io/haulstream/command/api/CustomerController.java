@@ -42,14 +42,15 @@ class CustomerController {
     ResponseEntity<CommandAccepted> register(
             @PathVariable String organizationId, @Valid @RequestBody CustomerRequest request) {
         String customerId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterCustomer(
+        Object outcome = commands.sendAndWait(new RegisterCustomer(
                 customerId,
                 organizationId,
                 request.name(),
                 request.serviceAddress(),
                 request.location().toGeoPoint(),
                 clock.instant()));
-        return replies.created("/api/v1/organizations/" + organizationId + "/customers/" + customerId, customerId);
+        return replies.created(
+                "/api/v1/organizations/" + organizationId + "/customers/" + customerId, customerId, outcome);
     }
 
     @PutMapping("/{customerId}")
@@ -57,19 +58,19 @@ class CustomerController {
             @PathVariable String organizationId,
             @PathVariable String customerId,
             @Valid @RequestBody CustomerRequest request) {
-        commands.sendAndWait(new UpdateCustomer(
+        Object outcome = commands.sendAndWait(new UpdateCustomer(
                 customerId,
                 organizationId,
                 request.name(),
                 request.serviceAddress(),
                 request.location().toGeoPoint(),
                 clock.instant()));
-        return replies.accepted(customerId);
+        return replies.accepted(customerId, outcome);
     }
 
     @DeleteMapping("/{customerId}")
     ResponseEntity<CommandAccepted> close(@PathVariable String organizationId, @PathVariable String customerId) {
-        commands.sendAndWait(new CloseCustomer(customerId, organizationId, clock.instant()));
-        return replies.accepted(customerId);
+        Object outcome = commands.sendAndWait(new CloseCustomer(customerId, organizationId, clock.instant()));
+        return replies.accepted(customerId, outcome);
     }
 }

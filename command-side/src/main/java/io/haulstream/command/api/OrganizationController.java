@@ -36,20 +36,21 @@ class OrganizationController {
     @PostMapping
     ResponseEntity<CommandAccepted> register(@Valid @RequestBody NameRequest request) {
         String organizationId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterOrganization(organizationId, request.name(), clock.instant()));
-        return replies.created("/api/v1/organizations/" + organizationId, organizationId);
+        Object outcome =
+                commands.sendAndWait(new RegisterOrganization(organizationId, request.name(), clock.instant()));
+        return replies.created("/api/v1/organizations/" + organizationId, organizationId, outcome);
     }
 
     @PutMapping("/{organizationId}/name")
     ResponseEntity<CommandAccepted> rename(
             @PathVariable String organizationId, @Valid @RequestBody NameRequest request) {
-        commands.sendAndWait(new RenameOrganization(organizationId, request.name(), clock.instant()));
-        return replies.accepted(organizationId);
+        Object outcome = commands.sendAndWait(new RenameOrganization(organizationId, request.name(), clock.instant()));
+        return replies.accepted(organizationId, outcome);
     }
 
     @PostMapping("/{organizationId}/deactivation")
     ResponseEntity<CommandAccepted> deactivate(@PathVariable String organizationId) {
-        commands.sendAndWait(new DeactivateOrganization(organizationId, clock.instant()));
-        return replies.accepted(organizationId);
+        Object outcome = commands.sendAndWait(new DeactivateOrganization(organizationId, clock.instant()));
+        return replies.accepted(organizationId, outcome);
     }
 }

@@ -59,7 +59,7 @@ class RouteController {
     ResponseEntity<CommandAccepted> create(
             @PathVariable String organizationId, @Valid @RequestBody CreateRouteRequest request) {
         String routeId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateRoute(
+        Object outcome = commands.sendAndWait(new CreateRoute(
                 routeId,
                 organizationId,
                 request.name(),
@@ -68,7 +68,7 @@ class RouteController {
                 request.territory(),
                 path(request.path()),
                 clock.instant()));
-        return replies.created("/api/v1/organizations/" + organizationId + "/routes/" + routeId, routeId);
+        return replies.created("/api/v1/organizations/" + organizationId + "/routes/" + routeId, routeId, outcome);
     }
 
     @PutMapping("/{routeId}/geometry")
@@ -76,8 +76,9 @@ class RouteController {
             @PathVariable String organizationId,
             @PathVariable String routeId,
             @Valid @RequestBody GeometryRequest request) {
-        commands.sendAndWait(new ChangeRouteGeometry(routeId, organizationId, path(request.path()), clock.instant()));
-        return replies.accepted(routeId);
+        Object outcome = commands.sendAndWait(
+                new ChangeRouteGeometry(routeId, organizationId, path(request.path()), clock.instant()));
+        return replies.accepted(routeId, outcome);
     }
 
     @PutMapping("/{routeId}/status")
@@ -85,8 +86,9 @@ class RouteController {
             @PathVariable String organizationId,
             @PathVariable String routeId,
             @Valid @RequestBody StatusRequest request) {
-        commands.sendAndWait(new ChangeRouteStatus(routeId, organizationId, request.status(), false, clock.instant()));
-        return replies.accepted(routeId);
+        Object outcome = commands.sendAndWait(
+                new ChangeRouteStatus(routeId, organizationId, request.status(), false, clock.instant()));
+        return replies.accepted(routeId, outcome);
     }
 
     @PutMapping("/{routeId}/stops/{binId}")
@@ -96,21 +98,23 @@ class RouteController {
             @PathVariable String binId,
             @Valid @RequestBody(required = false) StopRequest request) {
         Integer stopIndex = request == null ? null : request.stopIndex();
-        commands.sendAndWait(new AssignBinToRoute(routeId, organizationId, binId, stopIndex, clock.instant()));
-        return replies.accepted(routeId);
+        Object outcome =
+                commands.sendAndWait(new AssignBinToRoute(routeId, organizationId, binId, stopIndex, clock.instant()));
+        return replies.accepted(routeId, outcome);
     }
 
     @DeleteMapping("/{routeId}/stops/{binId}")
     ResponseEntity<CommandAccepted> unassignStop(
             @PathVariable String organizationId, @PathVariable String routeId, @PathVariable String binId) {
-        commands.sendAndWait(new UnassignBinFromRoute(routeId, organizationId, binId, clock.instant()));
-        return replies.accepted(routeId);
+        Object outcome =
+                commands.sendAndWait(new UnassignBinFromRoute(routeId, organizationId, binId, clock.instant()));
+        return replies.accepted(routeId, outcome);
     }
 
     @DeleteMapping("/{routeId}")
     ResponseEntity<CommandAccepted> delete(@PathVariable String organizationId, @PathVariable String routeId) {
-        commands.sendAndWait(new DeleteRoute(routeId, organizationId, clock.instant()));
-        return replies.accepted(routeId);
+        Object outcome = commands.sendAndWait(new DeleteRoute(routeId, organizationId, clock.instant()));
+        return replies.accepted(routeId, outcome);
     }
 
     private static List<GeoPoint> path(List<GeoPointRequest> points) {

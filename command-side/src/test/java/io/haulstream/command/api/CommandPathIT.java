@@ -100,6 +100,7 @@ class CommandPathIT {
         ConsistencyToken token = ConsistencyToken.decode(bin.getHeaders().getFirst("Consistency-Token"));
         assertThat(token.aggregateId()).isEqualTo(binId);
         assertThat(token.sequence()).isZero();
+        assertThat(token.hasGlobalPosition()).isFalse();
         assertThat(bin.getBody().get("consistencyToken").asText()).isEqualTo(token.encode());
 
         List<ConsumerRecord<String, byte[]>> records = readTopicFor(Set.of(organizationId, binId));
@@ -108,8 +109,13 @@ class CommandPathIT {
                 records.stream().filter(r -> r.key().equals(binId)).findFirst().orElseThrow();
         assertThat(header(placed, Topics.HEADER_EVENT_TYPE)).isEqualTo("BinPlaced");
         assertThat(header(placed, Topics.HEADER_REVISION)).isEqualTo("2");
-        assertThat(header(placed, Topics.HEADER_SEQUENCE)).isEqualTo("0");
-        assertThat(header(placed, Topics.HEADER_GLOBAL_POSITION)).isEqualTo(Long.toString(token.globalPosition()));
+        assertThat(header(placed, Topics.HEADER_SEQUENCE)).isEqualTo(Long.toString(token.sequence()));
+        assertThat(header(placed, Topics.HEADER_AGGREGATE_ID)).isEqualTo(token.aggregateId());
+        assertThat(Long.parseLong(header(placed, Topics.HEADER_GLOBAL_POSITION)))
+                .isEqualTo(jdbc.queryForObject(
+                        "select global_index from domain_event_entry where aggregate_identifier = ?",
+                        Long.class,
+                        binId));
         Instant occurredAt = Instant.parse(header(placed, Topics.HEADER_OCCURRED_AT));
         assertThat(Instant.parse(header(placed, Topics.HEADER_RELAYED_AT)))
                 .isAfterOrEqualTo(occurredAt)
@@ -417,6 +423,53 @@ class CommandPathIT {
         assertThat(scraped)
                 .contains("haulstream_event_lag_seconds_bucket{hop=\"stored-to-relayed\",le=")
                 .contains("haulstream_event_lag_seconds_bucket{hop=\"relayed-to-acknowledged\",le=");
+    }
+
+    /**
+     * Each reply names the event its own command applied, not whatever the aggregate's newest
+     * event was when the reply was written: concurrent commands on one bin get distinct sequences,
+     * and the relayed record at that sequence is this command's.
+     */
+    @Test
+    void namesTheEventEachCommandAppliedInItsToken() throws Exception {
+        String organizationId = organization("Token Co");
+        String base = "/api/v1/organizations/" + organizationId + "/bins/";
+        String binId = post(base.substring(0, base.length() - 1), placeBin(customer(organizationId), 52.5, 13.4))
+                .getBody()
+                .get("id")
+                .asText();
+        List<Callable<ConsistencyToken>> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int fill = i;
+            requests.add(() -> ConsistencyToken.decode(post(base + binId + "/fill-levels", Map.of("fillPercent", fill))
+                    .getHeaders()
+                    .getFirst("Consistency-Token")));
+        }
+        List<ConsistencyToken> tokens = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<ConsistencyToken> reply : pool.invokeAll(requests)) {
+                tokens.add(reply.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(tokens).extracting(ConsistencyToken::aggregateId).containsOnly(binId);
+        assertThat(tokens)
+                .extracting(ConsistencyToken::sequence)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, 20).boxed().toList());
+        for (int i = 0; i < tokens.size(); i++) {
+            assertThat(jdbc.queryForObject(
+                            "select convert_from(payload, 'UTF8')::jsonb ->> 'fillPercent' from domain_event_entry"
+                                    + " where aggregate_identifier = ? and sequence_number = ?",
+                            Integer.class,
+                            binId,
+                            tokens.get(i).sequence()))
+                    .as("the event named by the token of fill level %d", i)
+                    .isEqualTo(i);
+        }
     }
 
     private Timer lag(String hop) {
