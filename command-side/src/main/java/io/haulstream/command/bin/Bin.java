@@ -13,15 +13,21 @@ import io.haulstream.events.BinRemoved;
 import io.haulstream.events.BinServiced;
 import io.haulstream.events.BinStatus;
 import io.haulstream.events.BinStatusChanged;
-import java.util.HashSet;
+import io.haulstream.events.fleet.BinServicedRecord;
+import io.haulstream.events.fleet.FillLevelReportedRecord;
+import io.haulstream.events.fleet.FleetRecord;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+/**
+ * A bin: where it stands, whether it is in service. Fleet record ids are not kept here: a repeat is
+ * recognised by claiming the id in the command-side table of applied records, in the command's
+ * transaction, so the aggregate stays small however long the bin lives.
+ */
 @Aggregate(cache = "aggregateCache")
 class Bin {
 
@@ -35,9 +41,6 @@ class Bin {
     private String organizationId;
     private BinStatus status;
     private boolean removed;
-
-    /** Fleet record ids already applied: fleets resend, and a resent record must change nothing. */
-    private final Set<String> fleetRecords = new HashSet<>();
 
     Bin() {}
 
@@ -100,12 +103,12 @@ class Bin {
     }
 
     @CommandHandler
-    void handle(ReportFillLevel command) {
+    void handle(ReportFillLevel command, Directory directory) {
         requirePlacedIn(command.organizationId());
         if (command.fillPercent() == null || command.fillPercent() < 0 || command.fillPercent() > 100) {
             throw new RuleViolation("fillPercent", "must be between 0 and 100");
         }
-        if (isRepeat(command.fleetRecordId())) {
+        if (isRepeat(command.fleetRecordId(), FillLevelReportedRecord.class, directory)) {
             return;
         }
         apply(new BinFillLevelReported(
@@ -115,7 +118,7 @@ class Bin {
     @CommandHandler
     void handle(ServiceBin command, Directory directory) {
         requirePlacedIn(command.organizationId());
-        if (isRepeat(command.fleetRecordId())) {
+        if (isRepeat(command.fleetRecordId(), BinServicedRecord.class, directory)) {
             return;
         }
         if (status == BinStatus.RETIRED) {
@@ -164,8 +167,13 @@ class Bin {
         }
     }
 
-    private boolean isRepeat(String fleetRecordId) {
-        return fleetRecordId != null && fleetRecords.contains(fleetRecordId);
+    /**
+     * Fleets resend, and a resent record must change nothing. The claim is undone with the
+     * command's transaction if a rule below refuses the command, so a refused record can be sent
+     * again once fixed.
+     */
+    private boolean isRepeat(String fleetRecordId, Class<? extends FleetRecord> recordType, Directory directory) {
+        return fleetRecordId != null && !directory.claimFleetRecord(fleetRecordId, recordType.getSimpleName(), binId);
     }
 
     @EventSourcingHandler
@@ -178,20 +186,6 @@ class Bin {
     @EventSourcingHandler
     void on(BinStatusChanged event) {
         status = event.to();
-    }
-
-    @EventSourcingHandler
-    void on(BinFillLevelReported event) {
-        if (event.fleetRecordId() != null) {
-            fleetRecords.add(event.fleetRecordId());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(BinServiced event) {
-        if (event.fleetRecordId() != null) {
-            fleetRecords.add(event.fleetRecordId());
-        }
     }
 
     @EventSourcingHandler

@@ -31,4 +31,16 @@ public interface Directory {
      *     the bin commits after this answer until the asking command's transaction ends
      */
     List<String> routesWithStop(String binId);
+
+    /**
+     * Claims a fleet system's record id for the asking command, whichever way the record came
+     * (the fleet topic or the command API). The claim is written in the command's transaction, so
+     * it is kept exactly when the command's events are; a concurrent claim of the same id waits for
+     * that transaction and then sees the id taken.
+     *
+     * @param recordType the kind of fleet record, as its class in the events module names it
+     * @param aggregateId the bin or route the record concerns
+     * @return true the first time, false for an id already applied (the command must change nothing)
+     */
+    boolean claimFleetRecord(String recordId, String recordType, String aggregateId);
 }

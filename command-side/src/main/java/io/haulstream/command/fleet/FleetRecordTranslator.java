@@ -60,11 +60,13 @@ class FleetRecordTranslator {
         }
         if (record instanceof RouteStartedRecord started) {
             require(started.routeId(), "routeId");
-            return new ChangeRouteStatus(started.routeId(), null, RouteStatus.IN_PROGRESS, true, started.occurredAt());
+            return new ChangeRouteStatus(
+                    started.routeId(), null, RouteStatus.IN_PROGRESS, true, started.recordId(), started.occurredAt());
         }
         RouteCompletedRecord completed = (RouteCompletedRecord) record;
         require(completed.routeId(), "routeId");
-        return new ChangeRouteStatus(completed.routeId(), null, RouteStatus.COMPLETED, true, completed.occurredAt());
+        return new ChangeRouteStatus(
+                completed.routeId(), null, RouteStatus.COMPLETED, true, completed.recordId(), completed.occurredAt());
     }
 
     private FleetRecord read(byte[] value) {

@@ -67,7 +67,19 @@ class JdbcDirectory implements Directory {
                 "select route_id from lookup_route_stops where bin_id = ? order by route_id", String.class, binId);
     }
 
-    /** A row lock outside the command's transaction would be released before the events are stored. */
+    @Override
+    public boolean claimFleetRecord(String recordId, String recordType, String aggregateId) {
+        requireCommandTransaction();
+        return jdbc.update(
+                        "insert into fleet_records_applied (record_id, record_type, aggregate_id, applied_at)"
+                                + " values (?, ?, ?, now()) on conflict (record_id) do nothing",
+                        recordId,
+                        recordType,
+                        aggregateId)
+                == 1;
+    }
+
+    /** A row lock or a claim outside the command's transaction would be released (or kept) independently of the command's events. */
     private static void requireCommandTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a lookup lock is only held within the command's transaction");

@@ -7,10 +7,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * @param organizationId null when a fleet system reports, which knows only the route
  * @param repeatIsHarmless true for fleet reports: a route reported started twice is simply started
+ * @param fleetRecordId the fleet system's id of the record that reported it; a repeat changes
+ *     nothing. Null over HTTP.
  */
 public record ChangeRouteStatus(
         @TargetAggregateIdentifier String routeId,
         String organizationId,
         RouteStatus status,
         boolean repeatIsHarmless,
+        String fleetRecordId,
         Instant changedAt) {}

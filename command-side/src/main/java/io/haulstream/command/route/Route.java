@@ -14,6 +14,8 @@ import io.haulstream.events.RouteDeleted;
 import io.haulstream.events.RouteGeometryChanged;
 import io.haulstream.events.RouteStatus;
 import io.haulstream.events.RouteStatusChanged;
+import io.haulstream.events.fleet.RouteCompletedRecord;
+import io.haulstream.events.fleet.RouteStartedRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,11 +73,17 @@ class Route {
     }
 
     @CommandHandler
-    void handle(ChangeRouteStatus command) {
+    void handle(ChangeRouteStatus command, Directory directory) {
         requireExistingIn(command.organizationId());
         RouteStatus next = command.status();
         if (next == null) {
             throw new RuleViolation("status", "is required");
+        }
+        // A fleet record repeated after the route moved on (started again after it completed) must
+        // still change nothing, which the route's status alone cannot tell.
+        if (command.fleetRecordId() != null
+                && !directory.claimFleetRecord(command.fleetRecordId(), fleetRecordType(next), routeId)) {
+            return;
         }
         if (next == status && command.repeatIsHarmless()) {
             return;
@@ -123,6 +131,11 @@ class Route {
             throw new RuleViolation("routeId", "a route in progress cannot be deleted");
         }
         apply(new RouteDeleted(routeId, organizationId, command.deletedAt()));
+    }
+
+    private static String fleetRecordType(RouteStatus reported) {
+        return (reported == RouteStatus.COMPLETED ? RouteCompletedRecord.class : RouteStartedRecord.class)
+                .getSimpleName();
     }
 
     private void requireExistingIn(String claimedOrganization) {

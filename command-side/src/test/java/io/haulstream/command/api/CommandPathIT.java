@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +71,9 @@ class CommandPathIT {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private Cache aggregateCache;
 
     @DynamicPropertySource
     static void topic(DynamicPropertyRegistry registry) {
@@ -229,7 +233,8 @@ class CommandPathIT {
                         .getBody()
                         .get("id")
                         .asText();
-        Map<String, Object> service = Map.of("outcome", "EMPTIED", "weightKg", 12.5, "fleetRecordId", "truck-1:42");
+        Map<String, Object> service =
+                Map.of("outcome", "EMPTIED", "weightKg", 12.5, "fleetRecordId", "truck-1:" + UUID.randomUUID());
 
         assertThat(post(bin + "/services", service).getStatusCode()).isEqualTo(HttpStatus.OK);
         ConsistencyToken afterRepeat = ConsistencyToken.decode(post(bin + "/services", service)
@@ -244,7 +249,7 @@ class CommandPathIT {
                         .body(Map.of("status", "RETIRED")),
                 JsonNode.class);
         ResponseEntity<JsonNode> refused =
-                post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", "truck-1:43"));
+                post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", "truck-1:" + UUID.randomUUID()));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("detail").asText()).contains("retired");
     }
@@ -289,15 +294,17 @@ class CommandPathIT {
                 .get("id")
                 .asText();
         String services = "/api/v1/organizations/" + organizationId + "/bins/" + binId + "/services";
+        String run = UUID.randomUUID().toString();
         List<Callable<HttpStatusCode>> requests = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            String recordId = "truck:" + i;
+            String recordId = "truck-" + run + ":" + i;
             requests.add(() -> post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", recordId))
                     .getStatusCode());
         }
         for (int i = 0; i < 10; i++) {
-            requests.add(() -> post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", "truck:repeated"))
-                    .getStatusCode());
+            requests.add(
+                    () -> post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", "truck-" + run + ":repeated"))
+                            .getStatusCode());
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -470,6 +477,64 @@ class CommandPathIT {
                     .as("the event named by the token of fill level %d", i)
                     .isEqualTo(i);
         }
+    }
+
+    /** The bin no longer remembers record ids: the repeat is refused by the table, however long ago the record was. */
+    @Test
+    void changesNothingForAServiceRecordRepeatedOverHttpAfterOtherCommands() {
+        String organizationId = organization("Repeat Co");
+        String bin = "/api/v1/organizations/" + organizationId + "/bins/"
+                + post(
+                                "/api/v1/organizations/" + organizationId + "/bins",
+                                placeBin(customer(organizationId), 52.5, 13.4))
+                        .getBody()
+                        .get("id")
+                        .asText();
+        String binId = bin.substring(bin.lastIndexOf('/') + 1);
+        String recordId = "truck-7:" + UUID.randomUUID();
+        Map<String, Object> service = Map.of("outcome", "EMPTIED", "fleetRecordId", recordId);
+
+        assertThat(post(bin + "/services", service).getStatusCode()).isEqualTo(HttpStatus.OK);
+        post(bin + "/fill-levels", Map.of("fillPercent", 40));
+        aggregateCache.removeAll();
+        ResponseEntity<JsonNode> repeat = post(bin + "/services", service);
+
+        assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ConsistencyToken.decode(
+                        repeat.getBody().get("consistencyToken").asText()))
+                .isEqualTo(new ConsistencyToken(binId, 2));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, binId))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForMap(
+                        "select record_type, aggregate_id from fleet_records_applied where record_id = ?", recordId))
+                .containsEntry("record_type", "BinServicedRecord")
+                .containsEntry("aggregate_id", binId);
+    }
+
+    /** A refused command keeps no claim, so the record can be sent again once the cause is fixed. */
+    @Test
+    void keepsNoClaimOfARecordWhoseCommandWasRefused() {
+        String organizationId = organization("Refused Co");
+        String bin = "/api/v1/organizations/" + organizationId + "/bins/"
+                + post(
+                                "/api/v1/organizations/" + organizationId + "/bins",
+                                placeBin(customer(organizationId), 52.5, 13.4))
+                        .getBody()
+                        .get("id")
+                        .asText();
+        String recordId = "truck-8:" + UUID.randomUUID();
+
+        ResponseEntity<JsonNode> refused = post(
+                bin + "/services", Map.of("outcome", "EMPTIED", "routeId", "no-such-route", "fleetRecordId", recordId));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from fleet_records_applied where record_id = ?", Long.class, recordId))
+                .isZero();
+        assertThat(post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", recordId))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private Timer lag(String hop) {

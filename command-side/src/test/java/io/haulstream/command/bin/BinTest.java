@@ -1,5 +1,7 @@
 package io.haulstream.command.bin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haulstream.command.domain.FakeDirectory;
 import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
@@ -180,18 +182,28 @@ class BinTest {
     class ReportFillLevelCommand {
 
         @Test
-        void recordsTheFillLevel() {
+        void recordsTheFillLevelAndClaimsTheRecordId() {
             fixture.given(PLACED)
                     .when(new ReportFillLevel("bin-1", null, 80, "sensor:1", AT))
                     .expectEvents(new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT));
+            assertThat(directory.isFleetRecordClaimed("sensor:1")).isTrue();
         }
 
         @Test
         void changesNothingForARepeatedSensorRecord() {
+            directory.fleetRecord("sensor:1");
             fixture.given(PLACED, new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT))
                     .when(new ReportFillLevel("bin-1", null, 80, "sensor:1", AT))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        /** The table of applied records decides alone; the bin keeps no ids of its own history. */
+        @Test
+        void decidesARepeatByTheClaimedIdsNotByItsOwnHistory() {
+            fixture.given(PLACED, new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT))
+                    .when(new ReportFillLevel("bin-1", null, 70, "sensor:1", AT))
+                    .expectEvents(new BinFillLevelReported("bin-1", "org-1", 70, "sensor:1", AT));
         }
 
         @Test
@@ -216,6 +228,7 @@ class BinTest {
 
         @Test
         void changesNothingForARepeatedFleetRecord() {
+            directory.fleetRecord("truck:9");
             fixture.given(
                             PLACED,
                             new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT))

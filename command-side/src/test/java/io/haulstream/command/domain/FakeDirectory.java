@@ -16,6 +16,7 @@ public class FakeDirectory implements Directory {
     private final Set<String> takenTags = new HashSet<>();
     private final Map<String, String> routes = new HashMap<>();
     private final Set<String> stops = new HashSet<>();
+    private final Set<String> claimedFleetRecords = new HashSet<>();
 
     public FakeDirectory organization(String organizationId) {
         activeOrganizations.add(organizationId);
@@ -40,6 +41,16 @@ public class FakeDirectory implements Directory {
     public FakeDirectory stop(String routeId, String binId) {
         stops.add(routeId + "/" + binId);
         return this;
+    }
+
+    /** A fleet record id applied before, by either way in. */
+    public FakeDirectory fleetRecord(String recordId) {
+        claimedFleetRecords.add(recordId);
+        return this;
+    }
+
+    public boolean isFleetRecordClaimed(String recordId) {
+        return claimedFleetRecords.contains(recordId);
     }
 
     public FakeDirectory tag(String organizationId, String tag) {
@@ -79,5 +90,10 @@ public class FakeDirectory implements Directory {
                 .map(stop -> stop.substring(0, stop.indexOf('/')))
                 .sorted()
                 .toList();
+    }
+
+    @Override
+    public boolean claimFleetRecord(String recordId, String recordType, String aggregateId) {
+        return claimedFleetRecords.add(recordId);
     }
 }

@@ -110,11 +110,11 @@ class FleetInboundIT {
         publish(binId, serviced("rec-9", binId, "no-such-route"));
         publish(
                 binId,
-                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"rec-4\",\"binId\":\"" + binId
+                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"" + RUN + "rec-4\",\"binId\":\"" + binId
                         + "\",\"occurredAt\":\"2026-11-24T08:00:00Z\"}");
         publish(
                 binId,
-                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"rec-5\",\"binId\":\"" + binId
+                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"" + RUN + "rec-5\",\"binId\":\"" + binId
                         + "\",\"fillPercent\":35,\"occurredAt\":\"2026-11-24T08:01:00Z\"}");
         publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
         publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
@@ -149,18 +149,46 @@ class FleetInboundIT {
                 .containsExactly("ACTIVE", "IN_PROGRESS", "COMPLETED");
     }
 
+    /**
+     * The command API and the topic claim record ids in one table: a record applied over HTTP and
+     * then repeated on the topic (or the other way round) changes nothing the second time.
+     */
+    @Test
+    void changesNothingForARecordRepeatedAcrossTheApiAndTheTopic() throws Exception {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Both Ways Co"));
+        String customerId = post(
+                "/api/v1/organizations/" + organizationId + "/customers",
+                Map.of("name", "Shop", "serviceAddress", "Main St 1", "location", point()));
+        String binId = placeBin(organizationId, customerId, "B-1");
+        String services = "/api/v1/organizations/" + organizationId + "/bins/" + binId + "/services";
+        post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", RUN + "http-1"));
+
+        publish(binId, serviced("http-1", binId, null));
+        publish(binId, serviced("topic-1", binId, null));
+        awaitEvents(binId, "BinServiced", 2);
+        post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", RUN + "topic-1"));
+
+        assertThat(countEvents(binId, "BinServiced")).isEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "select record_id from fleet_records_applied where aggregate_id = ? order by record_id",
+                        String.class,
+                        binId))
+                .containsExactly(RUN + "http-1", RUN + "topic-1");
+    }
+
     private static Map<String, Object> point() {
         return Map.of("latitude", 52.52, "longitude", 13.40);
     }
 
     private static String serviced(String recordId, String binId, String routeId) {
-        return "{\"type\":\"BIN_SERVICED\",\"recordId\":\"" + recordId + "\",\"binId\":\"" + binId
-                + "\",\"routeId\":\"" + routeId + "\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,"
+        return "{\"type\":\"BIN_SERVICED\",\"recordId\":\"" + RUN + recordId + "\",\"binId\":\"" + binId
+                + (routeId == null ? "" : "\",\"routeId\":\"" + routeId)
+                + "\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,"
                 + "\"occurredAt\":\"2026-11-24T07:30:00Z\"}";
     }
 
     private static String route(String type, String recordId, String routeId) {
-        return "{\"type\":\"" + type + "\",\"recordId\":\"" + recordId + "\",\"routeId\":\"" + routeId
+        return "{\"type\":\"" + type + "\",\"recordId\":\"" + RUN + recordId + "\",\"routeId\":\"" + routeId
                 + "\",\"occurredAt\":\"2026-11-24T06:00:00Z\"}";
     }
 

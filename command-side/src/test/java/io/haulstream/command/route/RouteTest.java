@@ -144,14 +144,14 @@ class RouteTest {
         @Test
         void activatesAPlannedRoute() {
             fixture.given(CREATED)
-                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, AT))
+                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, null, AT))
                     .expectEvents(changed(RouteStatus.PLANNED, RouteStatus.ACTIVE));
         }
 
         @Test
         void rejectsCompletingAPlannedRoute() {
             fixture.given(CREATED)
-                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.COMPLETED, false, AT))
+                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.COMPLETED, false, null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("status: a PLANNED route can only become one of [ACTIVE, SUSPENDED]");
         }
@@ -163,7 +163,7 @@ class RouteTest {
                             changed(RouteStatus.PLANNED, RouteStatus.ACTIVE),
                             changed(RouteStatus.ACTIVE, RouteStatus.IN_PROGRESS),
                             changed(RouteStatus.IN_PROGRESS, RouteStatus.COMPLETED))
-                    .when(new ChangeRouteStatus("route-1", null, RouteStatus.IN_PROGRESS, true, AT))
+                    .when(new ChangeRouteStatus("route-1", null, RouteStatus.IN_PROGRESS, true, "truck-1:1", AT))
                     .expectEvents(changed(RouteStatus.COMPLETED, RouteStatus.IN_PROGRESS));
         }
 
@@ -173,7 +173,7 @@ class RouteTest {
                             CREATED,
                             changed(RouteStatus.PLANNED, RouteStatus.ACTIVE),
                             changed(RouteStatus.ACTIVE, RouteStatus.IN_PROGRESS))
-                    .when(new ChangeRouteStatus("route-1", null, RouteStatus.IN_PROGRESS, true, AT))
+                    .when(new ChangeRouteStatus("route-1", null, RouteStatus.IN_PROGRESS, true, "truck-1:1", AT))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -181,7 +181,7 @@ class RouteTest {
         @Test
         void rejectsTheSameStatusFromTheApi() {
             fixture.given(CREATED, changed(RouteStatus.PLANNED, RouteStatus.ACTIVE))
-                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, AT))
+                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, null, AT))
                     .expectException(RuleViolation.class);
         }
     }
