@@ -7,10 +7,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,16 +20,6 @@ class CommandSideConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * Keeps loaded aggregates between commands, so a busy bin is not rebuilt from its whole
-     * history each time. Entries live as long as the JVM has memory for them; a stale entry cannot
-     * be used because the event store rejects an append at an already used sequence number.
-     */
-    @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
     }
 
     /**
@@ -50,10 +39,18 @@ class CommandSideConfiguration {
                 .build();
     }
 
-    /** Reads the revision from the events module's own annotation, which carries no Axon dependency. */
+    /**
+     * Reads an event's revision from the events module's own annotation, which carries no Axon
+     * dependency; an aggregate snapshot's from Axon's {@code @Revision}, which also makes Axon skip
+     * snapshots of an older shape of the aggregate.
+     */
     @Bean
     RevisionResolver revisionResolver() {
-        return HaulstreamEvent::revisionOf;
+        RevisionResolver axon = new AnnotationRevisionResolver();
+        return type -> {
+            String revision = HaulstreamEvent.revisionOf(type);
+            return revision != null ? revision : axon.revisionOf(type);
+        };
     }
 
     /** Axon's default names are camel case, which PostgreSQL folds; the Flyway schema uses snake case. */

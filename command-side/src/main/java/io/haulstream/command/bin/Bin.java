@@ -2,6 +2,8 @@ package io.haulstream.command.bin;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.haulstream.command.domain.Directory;
 import io.haulstream.command.domain.Locations;
 import io.haulstream.command.domain.NotInOrganization;
@@ -21,14 +23,21 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A bin: where it stands, whether it is in service. Fleet record ids are not kept here: a repeat is
  * recognised by claiming the id in the command-side table of applied records, in the command's
- * transaction, so the aggregate stays small however long the bin lives.
+ * transaction, so the aggregate stays small however long the bin lives. Fields are read directly
+ * for snapshots; the revision changes whenever they do, so an older snapshot is never used.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Bin {
 
     static final int MAX_CAPACITY_LITRES = 60_000;

@@ -2,6 +2,8 @@ package io.haulstream.command.route;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.haulstream.command.domain.Directory;
 import io.haulstream.command.domain.Locations;
 import io.haulstream.command.domain.Names;
@@ -22,9 +24,19 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-@Aggregate(cache = "aggregateCache")
+/**
+ * A route: its status and its stops in driving order. Fields are read directly for snapshots; the
+ * revision changes whenever they do, so an older snapshot is never used.
+ */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Route {
 
     static final int MAX_STOPS = 2_000;

@@ -79,7 +79,10 @@ class CommandPathIT {
     static void topic(DynamicPropertyRegistry registry) {
         registry.add("haulstream.relay.topic", () -> TOPIC);
         registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+        registry.add("haulstream.aggregates.snapshot-threshold", () -> SNAPSHOT_THRESHOLD);
     }
+
+    private static final int SNAPSHOT_THRESHOLD = 5;
 
     @BeforeAll
     static void createTopic() throws Exception {
@@ -535,6 +538,56 @@ class CommandPathIT {
         assertThat(post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", recordId))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * A long-lived bin is snapshotted, and a bin loaded from its snapshot (the cache emptied, as
+     * after a restart) still knows its state: a retired bin still refuses a service.
+     */
+    @Test
+    void loadsALongLivedBinFromItsSnapshotWithItsState() {
+        String organizationId = organization("Snapshot Co");
+        String base = "/api/v1/organizations/" + organizationId + "/bins/";
+        String binId = post(base.substring(0, base.length() - 1), placeBin(customer(organizationId), 52.5, 13.4))
+                .getBody()
+                .get("id")
+                .asText();
+        http.exchange(
+                RequestEntity.put(base + binId + "/status")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("status", "RETIRED")),
+                JsonNode.class);
+        for (int i = 0; i < 3 * SNAPSHOT_THRESHOLD; i++) {
+            post(base + binId + "/fill-levels", Map.of("fillPercent", i));
+        }
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class, binId))
+                .isPositive();
+        aggregateCache.removeAll();
+        ResponseEntity<JsonNode> refused = post(base + binId + "/services", Map.of("outcome", "EMPTIED"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("detail").asText()).contains("retired");
+        ResponseEntity<JsonNode> moved = http.exchange(
+                RequestEntity.put(base + binId + "/location")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("latitude", 52.51, "longitude", 13.41)),
+                JsonNode.class);
+        assertThat(ConsistencyToken.decode(
+                                moved.getBody().get("consistencyToken").asText())
+                        .sequence())
+                .isEqualTo(2 + 3 * SNAPSHOT_THRESHOLD);
+    }
+
+    /** Weakly held aggregates vanished at the next collection, and most commands paid a full reload. */
+    @Test
+    void keepsALoadedAggregateAcrossGarbageCollections() {
+        String organizationId = organization("Cached Co");
+
+        System.gc();
+        System.gc();
+
+        assertThat(aggregateCache.containsKey(organizationId)).isTrue();
     }
 
     private Timer lag(String hop) {
