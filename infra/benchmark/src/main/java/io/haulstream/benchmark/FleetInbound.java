@@ -207,7 +207,9 @@ final class FleetInbound {
                     ++servicedPerBin[b],
                     null);
         } else {
-            next = new Expected(new FillLevelReportedRecord(id, bin, (int) (n % 101), now), bin, 0, now);
+            // A bin's next fill level always differs from its last, so that no report is a no-op.
+            int percent = (int) ((n / bins.size()) % 101);
+            next = new Expected(new FillLevelReportedRecord(id, bin, percent, now), bin, 0, now);
         }
         if (resendable.size() < settings.fleetResends()) {
             resendable.add(next.record());
