@@ -103,7 +103,7 @@ class CustomersProjector implements Projector {
                             + " u.location), closed = u.closed or c.closed, version = u.version + c.versions"
                             + " from unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::boolean[],"
                             + " ?::bigint[]) as c(id, name, address, longitude, latitude, closed, versions)"
-                            + " where u.customer_id = c.id",
+                            + " where u.customer_id = any(?) and u.customer_id = c.id",
                     ids(changed),
                     column(changed, change -> change.name),
                     column(changed, change -> change.serviceAddress),
@@ -118,7 +118,8 @@ class CustomersProjector implements Projector {
                                     : entry.getValue().location.latitude())
                             .toArray(Double[]::new),
                     changed.stream().map(entry -> entry.getValue().closed).toArray(Boolean[]::new),
-                    versions(changed));
+                    versions(changed),
+                    ids(changed));
         }
     }
 

@@ -177,9 +177,10 @@ class RoutesProjector implements Projector {
         if (!leftRoutes.isEmpty()) {
             jdbc.update(
                     "delete from read_model.route_stops s using unnest(?::text[], ?::text[]) as l(route_id, bin_id)"
-                            + " where s.route_id = l.route_id and s.bin_id = l.bin_id",
+                            + " where s.route_id = any(?) and s.route_id = l.route_id and s.bin_id = l.bin_id",
                     leftRoutes.toArray(String[]::new),
-                    leftBins.toArray(String[]::new));
+                    leftBins.toArray(String[]::new),
+                    leftRoutes.stream().distinct().toArray(String[]::new));
         }
         if (!routes.isEmpty()) {
             jdbc.execute("set constraints read_model.route_stops_order_key deferred");
@@ -251,7 +252,8 @@ class RoutesProjector implements Projector {
                             + " stop_count = coalesce(c.stops, u.stop_count), version = u.version + c.versions,"
                             + " updated_at = now()"
                             + " from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[], ?::bigint[])"
-                            + " as c(id, path, status, deleted, stops, versions) where u.route_id = c.id",
+                            + " as c(id, path, status, deleted, stops, versions)"
+                            + " where u.route_id = any(?) and u.route_id = c.id",
                     changed.stream().map(Map.Entry::getKey).toArray(String[]::new),
                     changed.stream()
                             .map(entry -> entry.getValue().path == null ? null : lineString(entry.getValue().path))
@@ -265,7 +267,8 @@ class RoutesProjector implements Projector {
                             .toArray(Integer[]::new),
                     changed.stream()
                             .map(entry -> (long) entry.getValue().versions)
-                            .toArray(Long[]::new));
+                            .toArray(Long[]::new),
+                    changed.stream().map(Map.Entry::getKey).toArray(String[]::new));
         }
     }
 
