@@ -77,7 +77,24 @@ start_postgres() {
     remember_started postgres
     echo "postgres: up on $PG_HOST:$PG_PORT (started)"
   fi
+  tune_postgres
   prepare_databases
+}
+
+# The Debian defaults (128MB of shared buffers, a checkpoint every 1GB of WAL) are sized for a small
+# machine: replaying the full city through them, the projection's backend spent much of its time
+# writing out dirty pages itself and every checkpoint multiplied the WAL with full-page images.
+# shared_buffers takes a restart, so the cluster is restarted once when it differs.
+tune_postgres() {
+  as_postgres -d postgres -c "alter system set max_wal_size = '$PG_MAX_WAL_SIZE'" \
+    -c "alter system set checkpoint_timeout = '15min'" -c "select pg_reload_conf()" >/dev/null
+  if [[ "$(as_postgres -d postgres -c "show shared_buffers")" != "$PG_SHARED_BUFFERS" ]]; then
+    as_postgres -d postgres -c "alter system set shared_buffers = '$PG_SHARED_BUFFERS'"
+    echo "postgres: restarting once to take shared_buffers = $PG_SHARED_BUFFERS"
+    pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PG_CLUSTER" restart ||
+      fail "postgres: cluster $PG_VERSION/$PG_CLUSTER did not restart; see /var/log/postgresql/"
+    wait_until postgres pg_ready || fail "postgres: not accepting connections on $PG_HOST:$PG_PORT after ${START_TIMEOUT_SECONDS}s"
+  fi
 }
 
 ensure_role() {
