@@ -73,18 +73,30 @@ public final class Benchmark {
         if (settings.phases().contains("mix")) {
             mix = families.readWriteMix(writePath);
         }
+        // The last phases of a long run: if one fails, the report still keeps everything measured before it.
+        Map<String, Object> failures = new LinkedHashMap<>();
         if (settings.phases().contains("fleet")) {
-            fleet = new FleetInbound(settings, http).run();
+            try {
+                fleet = new FleetInbound(settings, http).run();
+            } catch (Exception failed) {
+                failed.printStackTrace(System.out);
+                failures.put("fleetPhaseFailed", failed.toString());
+            }
         }
         if (settings.jfr()) {
             List<String> writePhases = settings.phases().stream()
                     .filter(phase -> !phase.equals("queries"))
                     .toList();
-            System.out.println("jfr: "
-                    + Jfr.dumpAndSummarize(
-                            settings,
-                            writePhases.isEmpty() ? Instant.EPOCH : writesFrom,
-                            writePhases.isEmpty() ? "over the whole recording" : "over the phases " + writePhases));
+            try {
+                System.out.println("jfr: "
+                        + Jfr.dumpAndSummarize(
+                                settings,
+                                writePhases.isEmpty() ? Instant.EPOCH : writesFrom,
+                                writePhases.isEmpty() ? "over the whole recording" : "over the phases " + writePhases));
+            } catch (Exception failed) {
+                failed.printStackTrace(System.out);
+                failures.put("flightRecordingSummaryFailed", failed.toString());
+            }
         }
 
         List<Resources.Memory> memory = List.of(
@@ -110,6 +122,7 @@ public final class Benchmark {
         conditions.put("flightRecorder", settings.jfr() ? "on (jfr-<application>.md)" : "off");
         conditions.put("everythingOnOneMachine", "load generator, both applications, PostgreSQL, Redis, Kafka");
         conditions.put("phases", settings.phases());
+        conditions.putAll(failures);
         Report.Run run = new Report.Run(
                 machine,
                 conditions,
