@@ -1,8 +1,12 @@
 package io.haulstream.query.projection;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,10 +31,31 @@ class CacheOutbox {
     private final TransactionTemplate transactions;
     private final List<ChangeListener> listeners;
 
+    /**
+     * Passes committed batches on beside the projection, so the consumer projects the next batch
+     * while Redis takes the last one: one thread keeps them in commit order, and a short queue makes
+     * the projection wait rather than run far ahead of the cache.
+     */
+    private final ThreadPoolExecutor passing = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(4),
+            runnable -> new Thread(runnable, "cache-outbox"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
+
     CacheOutbox(JdbcTemplate jdbc, TransactionTemplate transactions, List<ChangeListener> listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.listeners = listeners;
+    }
+
+    /** Batches still queued in memory at shutdown stay in the outbox table for the next start. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        passing.shutdown();
+        passing.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /**
@@ -45,11 +70,21 @@ class CacheOutbox {
                 (Object) keys(changes).toArray(String[]::new));
     }
 
-    /** After the batch committed: pass the changes on, and clear them if every listener could. */
-    void passOn(long queued, Changes changes) {
-        if (tellListeners(changes)) {
-            jdbc.update("delete from read_model.cache_outbox_batches where id = ?", queued);
-        }
+    /**
+     * After the batch committed: pass the changes on, and clear them if every listener could. Runs
+     * on the outbox's own thread; {@code passed} is told once it is done.
+     */
+    void passOn(long queued, Changes changes, Runnable passed) {
+        passing.execute(() -> {
+            try {
+                if (tellListeners(changes)) {
+                    jdbc.update("delete from read_model.cache_outbox_batches where id = ?", queued);
+                }
+                passed.run();
+            } catch (RuntimeException e) {
+                log.warn("passing on batch {} failed; its keys stay queued", queued, e);
+            }
+        });
     }
 
     /**

@@ -110,8 +110,7 @@ class ProjectionBatch {
                 if (!changes.isEmpty()) {
                     // The read model is committed: a listener failing (Redis down) must not replay
                     // the batch; its keys stay in the outbox and are passed on later.
-                    outbox.passOn(queued, changes);
-                    lag.cached(fresh.size(), committedAt, Instant.now());
+                    outbox.passOn(queued, changes, () -> lag.cached(fresh.size(), committedAt, Instant.now()));
                 }
             }
         });
