@@ -1,6 +1,7 @@
 package io.haulstream.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -423,9 +424,8 @@ class CommandPathIT {
         String organizationId = organization("Timed");
         readTopicFor(Set.of(organizationId));
         // The acknowledgement hop is recorded when the batch commits, a moment after the broker has the record.
-        for (int attempt = 0; attempt < 100 && lag("relayed-to-acknowledged").count() == 0; attempt++) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> lag("relayed-to-acknowledged").count() > 0);
 
         assertThat(lag("stored-to-relayed").count()).isPositive();
         assertThat(lag("relayed-to-acknowledged").count()).isPositive();
