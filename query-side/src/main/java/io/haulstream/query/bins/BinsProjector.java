@@ -1,5 +1,8 @@
 package io.haulstream.query.bins;
 
+import static io.haulstream.query.projection.Columns.column;
+import static io.haulstream.query.projection.Columns.ids;
+
 import io.haulstream.events.BinAssignedToRoute;
 import io.haulstream.events.BinFillLevelReported;
 import io.haulstream.events.BinMoved;
@@ -25,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -288,14 +290,6 @@ class BinsProjector implements Projector {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    private static String[] ids(List<Map.Entry<String, Change>> entries) {
-        return entries.stream().map(Map.Entry::getKey).toArray(String[]::new);
-    }
-
-    private static String[] column(List<Map.Entry<String, Change>> entries, Function<Change, String> value) {
-        return entries.stream().map(entry -> value.apply(entry.getValue())).toArray(String[]::new);
     }
 
     private static Long[] versions(List<Map.Entry<String, Change>> entries) {

@@ -1,5 +1,8 @@
 package io.haulstream.query.customers;
 
+import static io.haulstream.query.projection.Columns.column;
+import static io.haulstream.query.projection.Columns.ids;
+
 import io.haulstream.events.CustomerClosed;
 import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.CustomerUpdated;
@@ -127,15 +130,6 @@ class CustomersProjector implements Projector {
         Change change = byCustomer.computeIfAbsent(customerId, id -> new Change());
         change.versions++;
         return change;
-    }
-
-    private static String[] ids(List<Map.Entry<String, Change>> entries) {
-        return entries.stream().map(Map.Entry::getKey).toArray(String[]::new);
-    }
-
-    private static String[] column(
-            List<Map.Entry<String, Change>> entries, java.util.function.Function<Change, String> value) {
-        return entries.stream().map(entry -> value.apply(entry.getValue())).toArray(String[]::new);
     }
 
     private static Long[] versions(List<Map.Entry<String, Change>> entries) {
