@@ -26,8 +26,11 @@ class FleetRecordTranslator {
         this.json = json;
     }
 
-    /** A usable record's command, with the record's id so that a repeat can be recognised. */
-    record Translated(String recordId, String recordType, Object command) {}
+    /**
+     * A usable record's command, with the record's id so that a repeat can be recognised, and the
+     * id of the aggregate the command is for, so that records for one aggregate keep their order.
+     */
+    record Translated(String recordId, String recordType, String aggregateId, Object command) {}
 
     Translated translate(byte[] value) {
         FleetRecord record = read(value);
@@ -36,7 +39,8 @@ class FleetRecordTranslator {
             throw new UnusableFleetRecord("recordId is longer than " + MAX_RECORD_ID_LENGTH + " characters");
         }
         require(record.occurredAt(), "occurredAt");
-        return new Translated(record.recordId(), record.getClass().getSimpleName(), toCommand(record));
+        return new Translated(
+                record.recordId(), record.getClass().getSimpleName(), aggregateId(record), toCommand(record));
     }
 
     private Object toCommand(FleetRecord record) {
@@ -67,6 +71,19 @@ class FleetRecordTranslator {
         require(completed.routeId(), "routeId");
         return new ChangeRouteStatus(
                 completed.routeId(), null, RouteStatus.COMPLETED, true, completed.recordId(), completed.occurredAt());
+    }
+
+    private static String aggregateId(FleetRecord record) {
+        if (record instanceof BinServicedRecord serviced) {
+            return serviced.binId();
+        }
+        if (record instanceof FillLevelReportedRecord reported) {
+            return reported.binId();
+        }
+        if (record instanceof RouteStartedRecord started) {
+            return started.routeId();
+        }
+        return ((RouteCompletedRecord) record).routeId();
     }
 
     private FleetRecord read(byte[] value) {

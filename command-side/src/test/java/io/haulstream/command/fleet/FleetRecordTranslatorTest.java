@@ -23,6 +23,7 @@ class FleetRecordTranslatorTest {
                 + "\"occurredAt\":\"2026-11-24T07:15:00Z\"}");
 
         assertThat(translated.recordId()).isEqualTo("truck-3:991");
+        assertThat(translated.aggregateId()).isEqualTo("bin-1");
         assertThat(translated.command()).isInstanceOfSatisfying(ServiceBin.class, command -> {
             assertThat(command.binId()).isEqualTo("bin-1");
             assertThat(command.routeId()).isEqualTo("route-1");
@@ -36,6 +37,7 @@ class FleetRecordTranslatorTest {
         var translated = translate("{\"type\":\"ROUTE_COMPLETED\",\"recordId\":\"r-1\",\"routeId\":\"route-1\","
                 + "\"occurredAt\":\"2026-11-24T09:00:00Z\"}");
 
+        assertThat(translated.aggregateId()).isEqualTo("route-1");
         assertThat(translated.command())
                 .isInstanceOfSatisfying(ChangeRouteStatus.class, command -> assertThat(command.status())
                         .isEqualTo(RouteStatus.COMPLETED));
