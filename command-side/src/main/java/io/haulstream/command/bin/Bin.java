@@ -78,7 +78,7 @@ class Bin {
             throw new RuleViolation("customerId", "no open customer " + command.customerId() + " in this organization");
         }
         if (directory.isTagTaken(command.organizationId(), tag)) {
-            throw new RuleViolation("tag", "is already used by another bin of this organization");
+            throw Directory.tagTaken();
         }
         apply(new BinPlaced(
                 command.binId(),

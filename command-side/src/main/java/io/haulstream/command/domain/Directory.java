@@ -23,6 +23,15 @@ public interface Directory {
 
     boolean isTagTaken(String organizationId, String tag);
 
+    /**
+     * The refusal of a tag already in use, whether the check above saw it or two placements raced
+     * past the check and the lookup table's unique index stopped the later one: a client gets the
+     * same answer either way.
+     */
+    static RuleViolation tagTaken() {
+        return new RuleViolation("tag", "is already used by another bin of this organization");
+    }
+
     /** @return the organization of the route, if it is created and not deleted */
     Optional<String> organizationOfRoute(String routeId);
 

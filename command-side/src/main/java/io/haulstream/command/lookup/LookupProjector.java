@@ -1,5 +1,6 @@
 package io.haulstream.command.lookup;
 
+import io.haulstream.command.domain.Directory;
 import io.haulstream.events.BinAssignedToRoute;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinRemoved;
@@ -12,6 +13,7 @@ import io.haulstream.events.RouteCreated;
 import io.haulstream.events.RouteDeleted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,11 +59,16 @@ class LookupProjector {
 
     @EventHandler
     void on(BinPlaced event) {
-        jdbc.update(
-                "insert into lookup_bins (bin_id, organization_id, tag, removed) values (?, ?, ?, false)",
-                event.binId(),
-                event.organizationId(),
-                event.tag());
+        try {
+            jdbc.update(
+                    "insert into lookup_bins (bin_id, organization_id, tag, removed) values (?, ?, ?, false)",
+                    event.binId(),
+                    event.organizationId(),
+                    event.tag());
+        } catch (DuplicateKeyException raced) {
+            // Another placement with this tag committed between this command's check and its insert.
+            throw Directory.tagTaken();
+        }
     }
 
     @EventHandler
