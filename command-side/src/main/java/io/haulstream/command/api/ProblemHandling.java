@@ -2,11 +2,13 @@ package io.haulstream.command.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -30,6 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     record FieldError(String field, String reason) {}
+
+    private static final Set<Class<?>> WHOLE_NUMBERS =
+            Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -102,8 +107,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 && invalid.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
         }
-        if (mapping instanceof InvalidFormatException invalid) {
-            return "must be a " + invalid.getTargetType().getSimpleName().toLowerCase();
+        if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            Class<?> target = mismatched.getTargetType();
+            if (WHOLE_NUMBERS.contains(target)) {
+                return "must be a whole number";
+            }
+            return "must be a " + target.getSimpleName().toLowerCase();
         }
         return "has the wrong type";
     }
