@@ -121,6 +121,37 @@ class RefusalsIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void documentsCreatedRepliesIdempotencyKeysAndProblemRepliesInItsOpenApiDocument() {
+        JsonNode paths = http.getForObject("/api/openapi", JsonNode.class).get("paths");
+
+        for (String create : List.of(
+                "/api/v1/organizations",
+                "/api/v1/organizations/{organizationId}/customers",
+                "/api/v1/organizations/{organizationId}/bins",
+                "/api/v1/organizations/{organizationId}/routes")) {
+            assertThat(paths.get(create).get("post").get("responses").has("201"))
+                    .as(create)
+                    .isTrue();
+            assertThat(paths.get(create).get("post").get("responses").has("200"))
+                    .as(create)
+                    .isFalse();
+        }
+        List<JsonNode> commands = new ArrayList<>();
+        paths.forEach(path -> path.fields().forEachRemaining(operation -> {
+            if (!operation.getKey().equals("get")) {
+                commands.add(operation.getValue());
+            }
+        }));
+        assertThat(commands).hasSizeGreaterThan(10).allSatisfy(command -> {
+            assertThat(command.get("parameters").findValuesAsText("name")).contains("Idempotency-Key");
+            assertThat(command.get("responses").get("422").get("content").has("application/problem+json"))
+                    .isTrue();
+            assertThat(command.get("responses").get("400").get("content").has("application/problem+json"))
+                    .isTrue();
+        });
+    }
+
     private long binEventsWithTag(String tag) {
         return jdbc.queryForObject(
                 "select count(*) from domain_event_entry where payload_type like '%BinPlaced'"
