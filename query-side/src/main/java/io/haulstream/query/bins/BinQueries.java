@@ -76,20 +76,30 @@ class BinQueries {
     }
 
     BinsNear within(String organizationId, double latitude, double longitude, double radiusMetres, int limit) {
-        String sql = "select " + NEAR_COLUMNS + " from read_model.bins"
-                + " where organization_id = :organizationId and " + ACTIVE
-                + " and ST_DWithin(location, " + POINT + ", :radiusMetres)"
-                + NEAREST_FIRST;
+        String sql = withinSql();
         MapSqlParameterSource parameters =
                 point(organizationId, latitude, longitude, limit).addValue("radiusMetres", radiusMetres);
         return new BinsNear(jdbc.query(sql, parameters, BinQueries::near));
     }
 
     BinsNear nearest(String organizationId, double latitude, double longitude, int limit) {
-        String sql = "select " + NEAR_COLUMNS + " from read_model.bins"
+        return new BinsNear(
+                jdbc.query(nearestSql(), point(organizationId, latitude, longitude, limit), BinQueries::near));
+    }
+
+    /** Parameters: organizationId, latitude, longitude, radiusMetres, limit. */
+    static String withinSql() {
+        return "select " + NEAR_COLUMNS + " from read_model.bins"
+                + " where organization_id = :organizationId and " + ACTIVE
+                + " and ST_DWithin(location, " + POINT + ", :radiusMetres)"
+                + NEAREST_FIRST;
+    }
+
+    /** Parameters: organizationId, latitude, longitude, limit. */
+    static String nearestSql() {
+        return "select " + NEAR_COLUMNS + " from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + NEAREST_FIRST;
-        return new BinsNear(jdbc.query(sql, point(organizationId, latitude, longitude, limit), BinQueries::near));
     }
 
     private static MapSqlParameterSource point(String organizationId, double latitude, double longitude, int limit) {
