@@ -84,13 +84,25 @@ start_postgres() {
 # The Debian defaults (128MB of shared buffers, a checkpoint every 1GB of WAL) are sized for a small
 # machine: replaying the full city through them, the projection's backend spent much of its time
 # writing out dirty pages itself and every checkpoint multiplied the WAL with full-page images.
-# shared_buffers takes a restart, so the cluster is restarted once when it differs.
+# pg_stat_statements (the slowest statements of the monitoring endpoint) counts only when the server
+# loads it at start. Both take a restart, so the cluster is restarted once when either differs.
 tune_postgres() {
   as_postgres -d postgres -c "alter system set max_wal_size = '$PG_MAX_WAL_SIZE'" \
     -c "alter system set checkpoint_timeout = '15min'" -c "select pg_reload_conf()" >/dev/null
+  local changed=() preload
   if [[ "$(as_postgres -d postgres -c "show shared_buffers")" != "$PG_SHARED_BUFFERS" ]]; then
     as_postgres -d postgres -c "alter system set shared_buffers = '$PG_SHARED_BUFFERS'"
-    echo "postgres: restarting once to take shared_buffers = $PG_SHARED_BUFFERS"
+    changed+=("shared_buffers = $PG_SHARED_BUFFERS")
+  fi
+  preload="$(as_postgres -d postgres -c "show shared_preload_libraries" | tr -d ' ')"
+  if [[ ",$preload," != *,pg_stat_statements,* ]]; then
+    preload="${preload:+$preload,}pg_stat_statements"
+    # One literal per library: a single 'a,b' would be read as one library named "a,b".
+    as_postgres -d postgres -c "alter system set shared_preload_libraries = '${preload//,/\', \'}'"
+    changed+=("shared_preload_libraries = $preload")
+  fi
+  if ((${#changed[@]})); then
+    echo "postgres: restarting once to take ${changed[*]}"
     pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PG_CLUSTER" restart ||
       fail "postgres: cluster $PG_VERSION/$PG_CLUSTER did not restart; see /var/log/postgresql/"
     wait_until postgres pg_ready || fail "postgres: not accepting connections on $PG_HOST:$PG_PORT after ${START_TIMEOUT_SECONDS}s"
@@ -110,7 +122,8 @@ ensure_database() {
     as_postgres -d postgres -c "create database $db owner $HAULSTREAM_DB_USER"
   fi
   # Extensions need a superuser; the applications' role then only creates schemas and tables.
-  as_postgres -d "$db" -c "create extension if not exists postgis" -c "create extension if not exists btree_gist"
+  as_postgres -d "$db" -c "create extension if not exists postgis" -c "create extension if not exists btree_gist" \
+    -c "create extension if not exists pg_stat_statements"
   as_postgres -d postgres -c "grant connect on database $db to $ANALYST_DB_USER"
 }
 

@@ -8,7 +8,8 @@ psql -d postgres -c "create role haulstream login password 'haulstream'" \
   -c "create role haulstream_analyst login password 'analyst'"
 for db in haulstream_command haulstream_query haulstream_command_test haulstream_query_test; do
   psql -d postgres -c "create database $db owner haulstream" -c "grant connect on database $db to haulstream_analyst"
-  psql -d "$db" -c "create extension if not exists postgis" -c "create extension if not exists btree_gist"
+  psql -d "$db" -c "create extension if not exists postgis" -c "create extension if not exists btree_gist" \
+    -c "create extension if not exists pg_stat_statements"
 done
 for db in haulstream_query haulstream_query_test; do
   psql -d postgres -c "alter database $db set jit = off" -c "alter database $db set max_parallel_workers_per_gather = 0"
