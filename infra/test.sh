@@ -8,5 +8,21 @@ source "$here/config/haulstream.env"
 "$here/servers.sh" start
 "$here/servers.sh" reset-test-dbs
 
+# The alert rules are checked and unit-tested with promtool (infra/e2e-tests, AlertRulesTest), from
+# Debian's prometheus package. Only the tool is wanted: on a machine with systemd the package
+# starts a Prometheus server on 9090, which is stopped and disabled again.
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "installing promtool with apt-get (package prometheus)"
+  mkdir -p "$RUN_DIR/logs"
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus ||
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; }; } \
+    >"$RUN_DIR/logs/apt-prometheus.log" 2>&1 ||
+    { echo "error: apt-get install prometheus failed; see $RUN_DIR/logs/apt-prometheus.log" >&2; exit 1; }
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then
+    systemctl disable --now prometheus >/dev/null 2>&1 || true
+  fi
+fi
+
 cd "$REPO_ROOT"
 exec mvn -B verify "$@"

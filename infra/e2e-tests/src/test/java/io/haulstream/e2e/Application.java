@@ -23,11 +23,16 @@ final class Application implements AutoCloseable {
     private Process process;
     final int port;
 
-    private Application(String name, ProcessBuilder builder, Path log, int port) throws IOException {
+    /** The port of the operators' endpoints (monitoring, dead letters), on loopback. */
+    final int managementPort;
+
+    private Application(String name, ProcessBuilder builder, Path log, int port, int managementPort)
+            throws IOException {
         this.name = name;
         this.builder = builder;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = builder.start();
     }
 
@@ -46,7 +51,12 @@ final class Application implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put(portVariable, Integer.toString(port));
-        return new Application(name, builder, log, port);
+        // Each application reads its own variable; a free port either way keeps the defaults
+        // (9081, 9082) to the applications that infra/run.sh starts.
+        int managementPort = freePort();
+        builder.environment().put("COMMAND_MANAGEMENT_PORT", Integer.toString(managementPort));
+        builder.environment().put("QUERY_MANAGEMENT_PORT", Integer.toString(managementPort));
+        return new Application(name, builder, log, port, managementPort);
     }
 
     /** Kills the process at once, as a crash would: no shutdown hook, no graceful stop. */
@@ -60,6 +70,10 @@ final class Application implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     void awaitReady(HttpClient http) throws IOException, InterruptedException {
