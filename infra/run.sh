@@ -41,6 +41,8 @@ haulstream is running.
   command API  http://127.0.0.1:${COMMAND_SIDE_PORT}/api/v1   (log: $RUN_DIR/logs/command-side.log)
   query API    http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1   (log: $RUN_DIR/logs/query-side.log)
   metrics      http://127.0.0.1:${QUERY_SIDE_PORT}/actuator/prometheus
+  monitoring   http://127.0.0.1:${QUERY_MANAGEMENT_PORT}/health/database/performance/coordination
+  dead letters http://127.0.0.1:${COMMAND_MANAGEMENT_PORT}/fleet/dead-letters
   fleet        $fleet
 Stop everything with: infra/stop.sh
 INFO

@@ -160,6 +160,17 @@ class MonitoringAcrossApplicationsIT {
         keep("statistics", json(get(querySide.managementUri("/health/database/optimization/statistics"))));
         keep("spatial", json(get(querySide.managementUri("/health/database/spatial/performance"))));
         keep("health", JSON.readTree(get(querySide.uri("/actuator/health")).body()));
+        HttpResponse<String> benchmark = HTTP.send(
+                HttpRequest.newBuilder(querySide.managementUri("/health/database/performance/benchmark"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                "families",
+                                List.of("/api/v1/organizations/{organizationId}/bins/within"),
+                                "seconds",
+                                2))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        keep("benchmark", json(benchmark));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Set<String> exposed = new TreeSet<>();
@@ -173,8 +184,10 @@ class MonitoringAcrossApplicationsIT {
 
     /** The replies as they were, in target/monitoring-samples, for the README's samples. */
     private static void keep(String name, JsonNode reply) throws IOException {
-        java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "monitoring-samples"));
-        JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(name + ".json").toFile(), reply);
+        java.nio.file.Path folder =
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "monitoring-samples"));
+        JSON.writerWithDefaultPrettyPrinter()
+                .writeValue(folder.resolve(name + ".json").toFile(), reply);
     }
 
     private static Set<String> names(String page) {
