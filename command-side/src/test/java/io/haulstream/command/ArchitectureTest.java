@@ -39,4 +39,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theCommandSideNeverReadsTheQuerySide =
             noClasses().should().dependOnClassesThat().resideInAPackage("io.haulstream.query..");
+
+    /** Dead letters are an operators' tool beside the fleet inbound: nothing depends on it. */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheDeadLetters = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.haulstream.command.deadletters..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.haulstream.command.deadletters..");
 }

@@ -25,4 +25,19 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
+
+    /**
+     * The monitoring reads the other packages, never the other way round: a family declares its
+     * spatial query for the plan check with SpatialQuery, and depends on nothing else of it.
+     */
+    @ArchTest
+    static final ArchRule onlySpatialQueryOfTheMonitoringIsUsedElsewhere = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.haulstream.query.monitoring..")
+            .should()
+            .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "monitoring classes other than SpatialQuery",
+                    (com.tngtech.archunit.core.domain.JavaClass type) ->
+                            type.getPackageName().startsWith("io.haulstream.query.monitoring")
+                                    && !type.isEquivalentTo(io.haulstream.query.monitoring.SpatialQuery.class)));
 }
