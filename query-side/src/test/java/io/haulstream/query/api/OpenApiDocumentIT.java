@@ -1,0 +1,37 @@
+package io.haulstream.query.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The query API describes itself, as the command API does, so clients can be generated for both. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+class OpenApiDocumentIT {
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Test
+    void servesAnOpenApiDocumentListingTheQueryApisReads() {
+        ResponseEntity<JsonNode> document = http.getForEntity("/api/openapi", JsonNode.class);
+
+        assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> paths = new ArrayList<>();
+        document.getBody().get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths)
+                .contains(
+                        "/api/v1/organizations/{organizationId}/bins/{binId}",
+                        "/api/v1/organizations/{organizationId}/statistics/routes")
+                .allSatisfy(path -> assertThat(path).startsWith("/api/"));
+    }
+}
