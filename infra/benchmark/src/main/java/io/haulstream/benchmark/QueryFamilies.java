@@ -59,17 +59,17 @@ final class QueryFamilies {
                 new Family(
                         "route statistics",
                         random -> organization(random) + "/statistics/routes",
-                        (db, random) -> baseline.routeStatistics(db, organizationId(random)),
+                        (db, random) -> baseline.statistics().routeStatistics(db, organizationId(random)),
                         null),
                 new Family(
                         "route statistics, all organizations",
                         random -> "/api/v1/statistics/routes",
-                        (db, random) -> baseline.routeStatistics(db, null),
+                        (db, random) -> baseline.statistics().routeStatistics(db, null),
                         null),
                 new Family(
                         "bin statistics",
                         random -> organization(random) + "/statistics/bins",
-                        (db, random) -> baseline.binStatistics(db, organizationId(random)),
+                        (db, random) -> baseline.statistics().binStatistics(db, organizationId(random)),
                         null),
                 radius("bins within 1 km", 1_000),
                 radius("bins within 5 km", 5_000),
@@ -81,25 +81,27 @@ final class QueryFamilies {
                         },
                         (db, random) -> {
                             double[] point = city.randomPointNearBins(random);
-                            return baseline.nearestBins(db, organizationId(random), point[0], point[1], 10);
+                            return baseline.bins().nearestBins(db, organizationId(random), point[0], point[1], 10);
                         },
                         null),
                 new Family(
-                        "page of 100 bins with customer and organization",
+                        "page of 100 bins with customer and organization, at a random depth",
                         random -> {
-                            int organization =
-                                    random.nextInt(city.organizationIds().size());
-                            return "/api/v1/organizations/"
-                                    + city.organizationIds().get(organization) + "/bins?size=100&page="
-                                    + page(organization, random);
+                            // The board pages with after=: any bin of the organization is a cursor at its depth.
+                            int bin = city.randomBin(random);
+                            return "/api/v1/organizations/" + city.binOrganizationId(bin) + "/bins?size=100&after="
+                                    + city.binId(bin);
                         },
                         (db, random) -> {
-                            int organization =
-                                    random.nextInt(city.organizationIds().size());
-                            return baseline.pageOfBins(
-                                    db, city.organizationIds().get(organization), page(organization, random), 100);
+                            int organization = city.binOrganization(city.randomBin(random));
+                            return baseline.bins()
+                                    .pageOfBins(
+                                            db,
+                                            city.organizationIds().get(organization),
+                                            page(organization, random),
+                                            100);
                         },
-                        null),
+                        "haulstream pages with the keyset after= (what the next field gives), the seed with OFFSET"),
                 new Family(
                         "route detail with its stops",
                         random -> {
@@ -107,7 +109,36 @@ final class QueryFamilies {
                             return "/api/v1/organizations/" + city.routeOrganizationId(route) + "/routes/"
                                     + city.routeId(route);
                         },
-                        (db, random) -> baseline.routeDetail(db, city.routeId(city.randomRoute(random))),
+                        (db, random) -> baseline.routes().routeDetail(db, city.routeId(city.randomRoute(random))),
+                        null),
+                new Family(
+                        "routes within 1 km",
+                        random -> {
+                            double[] point = city.randomPointNearBins(random);
+                            return organization(random) + "/routes/within?radiusMetres=1000&" + at(point);
+                        },
+                        (db, random) -> {
+                            double[] point = city.randomPointNearBins(random);
+                            return baseline.routes().routesWithin(db, organizationId(random), point[0], point[1], 1000);
+                        },
+                        null),
+                new Family(
+                        "service history of a bin, newest 50",
+                        random -> {
+                            int bin = city.randomBin(random);
+                            return "/api/v1/organizations/" + city.binOrganizationId(bin) + "/bins/" + city.binId(bin)
+                                    + "/service-history?limit=50";
+                        },
+                        (db, random) -> baseline.history().ofBin(db, city.binId(city.randomBin(random)), 50),
+                        null),
+                new Family(
+                        "service history of a route, newest 50",
+                        random -> {
+                            int route = city.randomRoute(random);
+                            return "/api/v1/organizations/" + city.routeOrganizationId(route) + "/routes/"
+                                    + city.routeId(route) + "/service-history?limit=50";
+                        },
+                        (db, random) -> baseline.history().ofRoute(db, city.routeId(city.randomRoute(random)), 50),
                         null));
     }
 
@@ -120,7 +151,7 @@ final class QueryFamilies {
                 },
                 (db, random) -> {
                     double[] point = city.randomPointNearBins(random);
-                    return baseline.binsWithin(db, organizationId(random), point[0], point[1], metres);
+                    return baseline.bins().binsWithin(db, organizationId(random), point[0], point[1], metres);
                 },
                 null);
     }
