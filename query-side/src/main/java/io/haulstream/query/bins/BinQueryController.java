@@ -3,6 +3,7 @@ package io.haulstream.query.bins;
 import io.haulstream.events.ConsistencyToken;
 import io.haulstream.query.api.InvalidQuery;
 import io.haulstream.query.api.NotFound;
+import io.haulstream.query.api.QueryLimits;
 import io.haulstream.query.api.ReadConsistency;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -48,25 +49,44 @@ class BinQueryController {
             @PathVariable String organizationId,
             @RequestParam(name = "after", required = false) String after,
             @RequestParam(name = "page", required = false) @Min(0) Integer page,
-            @RequestParam(name = "size", defaultValue = "100") @Min(1) @Max(500) int size,
+            @RequestParam(name = "size", defaultValue = "" + QueryLimits.PAGE_SIZE_DEFAULT)
+                    @Min(1)
+                    @Max(QueryLimits.MAX_PAGE_SIZE)
+                    int size,
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         boolean keyset = after != null && !after.isEmpty();
         if (keyset && page != null) {
             throw new InvalidQuery("page", "cannot be combined with after: follow next with after alone");
         }
-        consistency.await(minPosition, tokenHeader);
         long offset = keyset || page == null ? 0 : (long) page * size;
+        if (offset > QueryLimits.MAX_OFFSET_ROWS) {
+            throw new InvalidQuery(
+                    "page",
+                    "steps over " + offset + " bins, more than the " + QueryLimits.MAX_OFFSET_ROWS
+                            + " a page number may: page on with after= (each page's next), which costs the same at any depth");
+        }
+        consistency.await(minPosition, tokenHeader);
         return queries.page(organizationId, keyset ? after : null, offset, size);
     }
 
     @GetMapping("/within")
     BinsNear within(
             @PathVariable String organizationId,
-            @RequestParam(name = "latitude") @DecimalMin("-90") @DecimalMax("90") double latitude,
-            @RequestParam(name = "longitude") @DecimalMin("-180") @DecimalMax("180") double longitude,
-            @RequestParam(name = "radiusMetres") @DecimalMin("1") @DecimalMax("50000") double radiusMetres,
-            @RequestParam(name = "limit", defaultValue = "500") @Min(1) @Max(2000) int limit,
+            @RequestParam(name = "latitude") @DecimalMin(QueryLimits.MIN_LATITUDE) @DecimalMax(QueryLimits.MAX_LATITUDE)
+                    double latitude,
+            @RequestParam(name = "longitude")
+                    @DecimalMin(QueryLimits.MIN_LONGITUDE)
+                    @DecimalMax(QueryLimits.MAX_LONGITUDE)
+                    double longitude,
+            @RequestParam(name = "radiusMetres")
+                    @DecimalMin(QueryLimits.MIN_RADIUS_METRES)
+                    @DecimalMax(QueryLimits.MAX_RADIUS_METRES)
+                    double radiusMetres,
+            @RequestParam(name = "limit", defaultValue = "" + QueryLimits.WITHIN_LIMIT_DEFAULT)
+                    @Min(1)
+                    @Max(QueryLimits.MAX_WITHIN_LIMIT)
+                    int limit,
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         consistency.await(minPosition, tokenHeader);
@@ -76,9 +96,16 @@ class BinQueryController {
     @GetMapping("/nearest")
     BinsNear nearest(
             @PathVariable String organizationId,
-            @RequestParam(name = "latitude") @DecimalMin("-90") @DecimalMax("90") double latitude,
-            @RequestParam(name = "longitude") @DecimalMin("-180") @DecimalMax("180") double longitude,
-            @RequestParam(name = "limit", defaultValue = "10") @Min(1) @Max(100) int limit,
+            @RequestParam(name = "latitude") @DecimalMin(QueryLimits.MIN_LATITUDE) @DecimalMax(QueryLimits.MAX_LATITUDE)
+                    double latitude,
+            @RequestParam(name = "longitude")
+                    @DecimalMin(QueryLimits.MIN_LONGITUDE)
+                    @DecimalMax(QueryLimits.MAX_LONGITUDE)
+                    double longitude,
+            @RequestParam(name = "limit", defaultValue = "" + QueryLimits.NEAREST_LIMIT_DEFAULT)
+                    @Min(1)
+                    @Max(QueryLimits.MAX_NEAREST_LIMIT)
+                    int limit,
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         consistency.await(minPosition, tokenHeader);
