@@ -49,7 +49,8 @@ class ProjectorCoverageTest {
                         "BinsProjector",
                         "RouteStatisticsProjector",
                         "BinStatisticsProjector",
-                        "RoutePerformanceProjector");
+                        "RoutePerformanceProjector",
+                        "ServiceHistoryProjector");
     }
 
     /** Every projector of the application, made without its database: {@code handles()} needs none. */
