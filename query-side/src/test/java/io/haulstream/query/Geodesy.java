@@ -1,0 +1,205 @@
+package io.haulstream.query;
+
+import java.util.List;
+
+/**
+ * The truth the spatial queries are held to, computed here from textbook formulas and nothing of
+ * PostGIS: Vincenty's inverse on the WGS 84 spheroid for the distance between two points, the
+ * nearest point of a great-circle arc for the distance to a line, and plain geometry in
+ * longitude/latitude for boxes and the fraction along a line.
+ */
+public final class Geodesy {
+
+    private static final double A = 6_378_137.0;
+    private static final double F = 1 / 298.257223563;
+    private static final double B = A * (1 - F);
+
+    private Geodesy() {}
+
+    /** A point as (longitude, latitude) in degrees. */
+    public record Point(double longitude, double latitude) {}
+
+    /** Metres on the WGS 84 spheroid between two points (Vincenty's inverse formula). */
+    public static double spheroidMetres(Point from, Point to) {
+        double l = Math.toRadians(to.longitude() - from.longitude());
+        double u1 = Math.atan((1 - F) * Math.tan(Math.toRadians(from.latitude())));
+        double u2 = Math.atan((1 - F) * Math.tan(Math.toRadians(to.latitude())));
+        double sinU1 = Math.sin(u1), cosU1 = Math.cos(u1), sinU2 = Math.sin(u2), cosU2 = Math.cos(u2);
+        double lambda = l;
+        double sinSigma, cosSigma, sigma, cosSqAlpha, cos2SigmaM;
+        int iterations = 0;
+        while (true) {
+            double sinLambda = Math.sin(lambda), cosLambda = Math.cos(lambda);
+            sinSigma =
+                    Math.sqrt(Math.pow(cosU2 * sinLambda, 2) + Math.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosLambda, 2));
+            if (sinSigma == 0) {
+                return 0;
+            }
+            cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosLambda;
+            sigma = Math.atan2(sinSigma, cosSigma);
+            double sinAlpha = cosU1 * cosU2 * sinLambda / sinSigma;
+            cosSqAlpha = 1 - sinAlpha * sinAlpha;
+            cos2SigmaM = cosSqAlpha == 0 ? 0 : cosSigma - 2 * sinU1 * sinU2 / cosSqAlpha;
+            double c = F / 16 * cosSqAlpha * (4 + F * (4 - 3 * cosSqAlpha));
+            double previous = lambda;
+            lambda = l
+                    + (1 - c)
+                            * F
+                            * sinAlpha
+                            * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+            if (Math.abs(lambda - previous) < 1e-13 || ++iterations > 200) {
+                break;
+            }
+        }
+        double uSq = cosSqAlpha * (A * A - B * B) / (B * B);
+        double bigA = 1 + uSq / 16384 * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
+        double bigB = uSq / 1024 * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
+        double deltaSigma = bigB
+                * sinSigma
+                * (cos2SigmaM
+                        + bigB
+                                / 4
+                                * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
+                                        - bigB
+                                                / 6
+                                                * cos2SigmaM
+                                                * (-3 + 4 * sinSigma * sinSigma)
+                                                * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+        return B * bigA * (sigma - deltaSigma);
+    }
+
+    /**
+     * Metres on the spheroid from a point to a line whose segments are great-circle arcs: for each
+     * arc its nearest point to the point on the sphere, then the spheroid distance to it; the least.
+     */
+    public static double metresToLine(Point point, List<Point> line) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 1 < line.size(); i++) {
+            best = Math.min(best, spheroidMetres(point, nearestOnArc(point, line.get(i), line.get(i + 1))));
+        }
+        return best;
+    }
+
+    private static Point nearestOnArc(Point p, Point a, Point b) {
+        double[] pv = vector(p), av = vector(a), bv = vector(b);
+        double[] normal = cross(av, bv);
+        double length = norm(normal);
+        if (length < 1e-15) {
+            return angle(pv, av) <= angle(pv, bv) ? a : b;
+        }
+        normal = scale(normal, 1 / length);
+        double[] projected = subtract(pv, scale(normal, dot(pv, normal)));
+        double projectedLength = norm(projected);
+        if (projectedLength > 1e-15) {
+            double[] c = scale(projected, 1 / projectedLength);
+            // On the arc when it lies between a and b: the angles a-c and c-b add up to a-b.
+            if (Math.abs(angle(av, c) + angle(c, bv) - angle(av, bv)) < 1e-12) {
+                return point(c);
+            }
+        }
+        return angle(pv, av) <= angle(pv, bv) ? a : b;
+    }
+
+    /** Where along the line, from 0 to 1, its nearest point to {@code p} lies, in plain longitude/latitude. */
+    public static double fractionAlong(Point p, List<Point> line) {
+        double total = 0;
+        for (int i = 0; i + 1 < line.size(); i++) {
+            total += planar(line.get(i), line.get(i + 1));
+        }
+        double bestDistance = Double.POSITIVE_INFINITY;
+        double bestAlong = 0;
+        double before = 0;
+        for (int i = 0; i + 1 < line.size(); i++) {
+            Point a = line.get(i), b = line.get(i + 1);
+            double dx = b.longitude() - a.longitude(), dy = b.latitude() - a.latitude();
+            double squared = dx * dx + dy * dy;
+            double t = squared == 0
+                    ? 0
+                    : Math.max(
+                            0,
+                            Math.min(
+                                    1,
+                                    ((p.longitude() - a.longitude()) * dx + (p.latitude() - a.latitude()) * dy)
+                                            / squared));
+            double x = a.longitude() + t * dx, y = a.latitude() + t * dy;
+            double distance = Math.hypot(p.longitude() - x, p.latitude() - y);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                bestAlong = before + t * Math.sqrt(squared);
+            }
+            before += Math.sqrt(squared);
+        }
+        return total == 0 ? 0 : bestAlong / total;
+    }
+
+    /** Whether a line in longitude/latitude meets the box (touching counts). */
+    public static boolean crosses(List<Point> line, double west, double south, double east, double north) {
+        for (int i = 0; i + 1 < line.size(); i++) {
+            if (segmentMeetsBox(line.get(i), line.get(i + 1), west, south, east, north)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Liang-Barsky clipping: the segment meets the box when some part of it survives. */
+    private static boolean segmentMeetsBox(Point a, Point b, double west, double south, double east, double north) {
+        double dx = b.longitude() - a.longitude(), dy = b.latitude() - a.latitude();
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {a.longitude() - west, east - a.longitude(), a.latitude() - south, north - a.latitude()};
+        double t0 = 0, t1 = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return false;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, t);
+                } else {
+                    t1 = Math.min(t1, t);
+                }
+            }
+        }
+        return t0 <= t1;
+    }
+
+    private static double planar(Point a, Point b) {
+        return Math.hypot(b.longitude() - a.longitude(), b.latitude() - a.latitude());
+    }
+
+    private static double[] vector(Point p) {
+        double lat = Math.toRadians(p.latitude()), lon = Math.toRadians(p.longitude());
+        return new double[] {Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)};
+    }
+
+    private static Point point(double[] v) {
+        return new Point(
+                Math.toDegrees(Math.atan2(v[1], v[0])), Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, v[2])))));
+    }
+
+    private static double angle(double[] u, double[] v) {
+        return Math.atan2(norm(cross(u, v)), dot(u, v));
+    }
+
+    private static double[] cross(double[] u, double[] v) {
+        return new double[] {u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]};
+    }
+
+    private static double dot(double[] u, double[] v) {
+        return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+    }
+
+    private static double norm(double[] v) {
+        return Math.sqrt(dot(v, v));
+    }
+
+    private static double[] scale(double[] v, double factor) {
+        return new double[] {v[0] * factor, v[1] * factor, v[2] * factor};
+    }
+
+    private static double[] subtract(double[] u, double[] v) {
+        return new double[] {u[0] - v[0], u[1] - v[1], u[2] - v[2]};
+    }
+}
