@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A read model at a realistic size for plans and statement counts, generated in SQL with
- * generate_series: 50 organizations, 10,000 customers, 60,000 bins, 4,000 routes and 200,000 services
+ * generate_series: 50 organizations, 10,000 customers, 60,000 bins, 4,000 routes, 20,000 stops and 200,000 services
  * over Berlin, of which the organization {@link #ORGANIZATION} holds a fifth, the customer
  * {@link #CUSTOMER_MANY} more than 500 bins, the bin {@link #BIN_HOT} and the route {@link #ROUTE_BUSY}
  * more than 500 services each, and routes {@code scale-route-stops-N} exactly N stops (1, 50, 500).
@@ -98,14 +98,19 @@ public final class ScaleCity {
                             + " from generate_series(0, ? - 1) s",
                     route, stops);
         }
-        // Services: 200,000 over a year; bin 0 gets 1,000, route 0 about 1,000 (every 40th of the organization's).
+        // Stops: the organization's routes 0-799 have 25 each, so that route_stops is not a small table.
+        jdbc.update("insert into read_model.route_stops (route_id, bin_id, stop_index, organization_id, assigned_at)"
+                + " select format('scale-r-%s', lpad(r::text, 4, '0')),"
+                + " format('scale-b-%s', lpad(((r * 25 + k) % 12000)::text, 6, '0')), k, 'scale-org-00', now()"
+                + " from generate_series(0, 799) r, generate_series(0, 24) k");
+        // Services: 200,000 over a year; bin 0 gets 1,000, route 0 about 1,300 (every 20th of the organization's).
         jdbc.update("insert into read_model.service_history (bin_id, sequence_number, organization_id, route_id,"
                 + " outcome, weight_kg, fleet_record_id, serviced_at, global_position)"
                 + " select case when s < 1000 then 'scale-b-000000' else format('scale-b-%s', lpad((s % 60000)::text, 6, '0')) end,"
                 + " s, case when s < 1000 or s % 60000 < 12000 then 'scale-org-00'"
                 + " else format('scale-org-%s', lpad((1 + (s % 60000) % 49)::text, 2, '0')) end,"
                 + " case when not (s < 1000 or s % 60000 < 12000) or s % 3 = 1 then null"
-                + " when s % 40 = 0 then 'scale-r-0000' else format('scale-r-%s', lpad((s % 800)::text, 4, '0')) end,"
+                + " when s % 20 = 0 then 'scale-r-0000' else format('scale-r-%s', lpad((s % 800)::text, 4, '0')) end,"
                 + " (array['EMPTIED','EMPTIED','EMPTIED','MISSED','BLOCKED'])[1 + s % 5], 10 + s % 90,"
                 + " 'fleet:' || s, timestamptz '2026-01-01' + (s * interval '157 seconds') + random() * interval '1 hour',"
                 + " s from generate_series(0, 199999) s");

@@ -35,12 +35,19 @@ class DirectoryQueries {
     private static final String CUSTOMER_COLUMNS = "select customer_id, name, service_address, closed,"
             + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude from read_model.customers";
 
-    /** Served by customers_organization_idx (organization_id, customer_id). */
-    static final String CUSTOMERS_FIRST =
-            CUSTOMER_COLUMNS + " where organization_id = :organizationId order by customer_id limit :limit";
+    /**
+     * Served by customers_organization_idx (organization_id, customer_id). The cursor is compared as
+     * a row of both columns, the same condition for one organization, because only that index can
+     * start at it: with customer_id > cursor alone the generic plan walked the primary key from the
+     * cursor and dropped other organizations' customers one by one, a scan of the whole table's tail.
+     */
+    static final String CUSTOMERS_FIRST = CUSTOMER_COLUMNS
+            + " where organization_id = :organizationId order by organization_id, customer_id limit :limit";
 
     static final String CUSTOMERS_AFTER = CUSTOMER_COLUMNS
-            + " where organization_id = :organizationId and customer_id > :after order by customer_id limit :limit";
+            + " where organization_id = :organizationId"
+            + " and (organization_id, customer_id) > (:organizationId, :after)"
+            + " order by organization_id, customer_id limit :limit";
 
     /** Served by bins_customer_idx, then service_history_bin_time_idx once per bin for its newest row. */
     static final String BINS = "select b.customer_id, b.bin_id, b.tag, b.status, b.container_type, b.waste_stream,"

@@ -36,7 +36,8 @@ class RouteListQueries {
                 + (filter.status() != null ? " and status = :status" : "")
                 + (filter.type() != null ? " and type = :type" : "")
                 + (filter.serviceDay() != null ? " and service_day = :serviceDay" : "")
-                + (after ? " and route_id > :after" : "")
+                // As a row of both columns, which only routes_organization_idx can start at.
+                + (after ? " and (organization_id, route_id) > (:organizationId, :after)" : "")
                 + " order by route_id limit :limit";
     }
 

@@ -66,7 +66,8 @@ class RouteReadsAtScaleIT {
                         "routeId", "'scale-r-0001'",
                         "metres", "100",
                         "limit", "500"));
-        assertThat(ScaleCity.indexes(plan)).contains("routes_pkey", "bins_organization_active_location_idx");
+        assertThat(ScaleCity.indexes(plan)).contains("bins_organization_active_location_idx");
+        assertThat(ScaleCity.indexes(plan)).anyMatch(index -> index.startsWith("routes_"));
         assertThat(ScaleCity.sequentialScans(plan)).isEmpty();
     }
 
@@ -75,7 +76,8 @@ class RouteReadsAtScaleIT {
         var plan = ScaleCity.genericPlan(database.jdbc(), RouteQueries.ROUTE.replace("?", ":p"), Map.of("p", "'x'"));
         // Both ? became one parameter here; the plan's shape is what matters: keys, no full scans.
         assertThat(ScaleCity.sequentialScans(plan)).isEmpty();
-        assertThat(ScaleCity.indexes(plan)).contains("routes_pkey", "bins_pkey");
+        assertThat(ScaleCity.indexes(plan)).contains("bins_pkey");
+        assertThat(ScaleCity.indexes(plan)).anyMatch(index -> index.startsWith("route_stops_"));
     }
 
     @Test
