@@ -32,10 +32,12 @@ import net.jqwik.api.constraints.Scale;
 class RouteMapPropertiesIT {
 
     /**
-     * The nearest point of a segment is found on the sphere here and in PostGIS alike, so the
-     * distances agree to well under a millimetre; ties closer than this may go either way.
+     * The nearest point of a segment is found on the sphere here and in PostGIS alike, then measured
+     * on the spheroid; PostGIS locates that point by its own arithmetic, which lands a few
+     * millimetres from this code's at most (5.3 mm seen on 16.5 m), so distances agree to 5 cm and
+     * ties closer than that may go either way.
      */
-    private static final double TOLERANCE_METRES = 0.005;
+    private static final double TOLERANCE_METRES = 0.05;
 
     private final TestDatabase database = TestDatabase.get();
     private final RouteMapQueries queries = new RouteMapQueries(database.named());
@@ -111,8 +113,10 @@ class RouteMapPropertiesIT {
                 for (RouteBin bin : bins) {
                     assertThat(metres).containsKey(bin.binId());
                     assertThat(bin.distanceMetres())
-                            .isCloseTo(metres.get(bin.binId()), org.assertj.core.data.Offset.offset(TOLERANCE_METRES));
-                    assertThat(metres.get(bin.binId())).isLessThanOrEqualTo(corridor + TOLERANCE_METRES);
+                            .isCloseTo(
+                                    metres.get(bin.binId()),
+                                    org.assertj.core.data.Offset.offset(alongTolerance(metres.get(bin.binId()))));
+                    assertThat(metres.get(bin.binId())).isLessThanOrEqualTo(corridor + alongTolerance(corridor));
                     assertThat(bin.fractionAlong())
                             .isCloseTo(
                                     Geodesy.fractionAlong(
@@ -121,7 +125,7 @@ class RouteMapPropertiesIT {
                 }
                 List<String> returned = bins.stream().map(RouteBin::binId).toList();
                 metres.forEach((id, distance) -> {
-                    if (distance < corridor - TOLERANCE_METRES) {
+                    if (distance < corridor - alongTolerance(corridor)) {
                         assertThat(returned)
                                 .as("bin %s at %.3f m", id, distance)
                                 .contains(id);
@@ -141,6 +145,17 @@ class RouteMapPropertiesIT {
                 }
             }
         });
+    }
+
+    /**
+     * The bins along a route are measured against one line row after row, and PostGIS then measures
+     * from a tree it caches for the line: the same bin and line come out a few centimetres apart
+     * from one run to the next (16.526, 16.571 and 16.587 m for a truth of 16.521 m), a few tenths
+     * of a percent. Their order is along the line, not by distance, so only the reported distance and
+     * the corridor's edge are blurred by it.
+     */
+    private static double alongTolerance(double metres) {
+        return Math.max(TOLERANCE_METRES, 0.006 * metres);
     }
 
     record Ids(Map<String, Line> routes, Map<String, Spot> bins) {}
