@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Every event haulstream publishes; the permitted subtypes are the catalogue a consumer reads. */
-public sealed interface HaulstreamEvent permits OrganizationEvent, CustomerEvent, BinEvent, RouteEvent {
+public sealed interface HaulstreamEvent permits OrganizationEvent, CustomerEvent, BinEvent, RouteEvent, TerritoryEvent {
 
     /** The aggregate the event belongs to: the Kafka record key, so its events stay in order. */
     String aggregateId();

@@ -10,6 +10,12 @@ final class EventSamples {
     static final Instant AT = Instant.parse("2026-11-24T07:15:00Z");
     static final GeoPoint BERLIN = new GeoPoint(13.404954, 52.520008);
     static final List<GeoPoint> PATH = List.of(new GeoPoint(13.40, 52.52), new GeoPoint(13.41, 52.521));
+    static final List<GeoPoint> AREA = List.of(
+            new GeoPoint(13.39, 52.51),
+            new GeoPoint(13.42, 52.51),
+            new GeoPoint(13.42, 52.53),
+            new GeoPoint(13.39, 52.53),
+            new GeoPoint(13.39, 52.51));
 
     static List<HaulstreamEvent> all() {
         return List.of(
@@ -47,7 +53,10 @@ final class EventSamples {
                 new RouteStatusChanged("route-1", "org-1", RouteStatus.PLANNED, RouteStatus.ACTIVE, AT),
                 new BinAssignedToRoute("route-1", "org-1", "bin-1", 0, AT),
                 new BinUnassignedFromRoute("route-1", "org-1", "bin-1", AT),
-                new RouteDeleted("route-1", "org-1", AT));
+                new RouteDeleted("route-1", "org-1", AT),
+                new TerritoryCreated("territory-1", "org-1", "Mitte North", AREA, AT),
+                new TerritoryReshaped("territory-1", "org-1", AREA, AT),
+                new TerritoryRetired("territory-1", "org-1", AT));
     }
 
     private EventSamples() {}
