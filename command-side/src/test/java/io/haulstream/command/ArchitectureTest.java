@@ -17,6 +17,7 @@ class ArchitectureTest {
         "io.haulstream.command.customer..",
         "io.haulstream.command.bin..",
         "io.haulstream.command.route..",
+        "io.haulstream.command.territory..",
         "io.haulstream.command.domain.."
     };
 

@@ -32,6 +32,9 @@ public interface Directory {
         return new RuleViolation("tag", "is already used by another bin of this organization");
     }
 
+    /** @return whether an active territory of the organization has this name, ignoring case */
+    boolean isTerritoryNameTaken(String organizationId, String name);
+
     /** @return the organization of the route, if it is created and not deleted */
     Optional<String> organizationOfRoute(String routeId);
 

@@ -55,6 +55,16 @@ class JdbcDirectory implements Directory {
                 tag));
     }
 
+    @Override
+    public boolean isTerritoryNameTaken(String organizationId, String name) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from lookup_territories where organization_id = ? and lower(name) = lower(?)"
+                        + " and not retired)",
+                Boolean.class,
+                organizationId,
+                name));
+    }
+
     /**
      * Takes the bin's row exclusively first, so that an assignment in flight either commits its
      * stop before the stops are read here or waits and then finds the bin removed.

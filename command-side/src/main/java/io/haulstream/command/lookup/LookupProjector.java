@@ -11,6 +11,8 @@ import io.haulstream.events.OrganizationDeactivated;
 import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.events.RouteCreated;
 import io.haulstream.events.RouteDeleted;
+import io.haulstream.events.TerritoryCreated;
+import io.haulstream.events.TerritoryRetired;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -101,5 +103,19 @@ class LookupProjector {
     @EventHandler
     void on(BinUnassignedFromRoute event) {
         jdbc.update("delete from lookup_route_stops where route_id = ? and bin_id = ?", event.routeId(), event.binId());
+    }
+
+    @EventHandler
+    void on(TerritoryCreated event) {
+        jdbc.update(
+                "insert into lookup_territories (territory_id, organization_id, name, retired) values (?, ?, ?, false)",
+                event.territoryId(),
+                event.organizationId(),
+                event.name());
+    }
+
+    @EventHandler
+    void on(TerritoryRetired event) {
+        jdbc.update("update lookup_territories set retired = true where territory_id = ?", event.territoryId());
     }
 }

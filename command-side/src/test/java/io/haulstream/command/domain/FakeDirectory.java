@@ -14,6 +14,7 @@ public class FakeDirectory implements Directory {
     private final Map<String, String> openCustomers = new HashMap<>();
     private final Map<String, String> placedBins = new HashMap<>();
     private final Set<String> takenTags = new HashSet<>();
+    private final Set<String> territoryNames = new HashSet<>();
     private final Map<String, String> routes = new HashMap<>();
     private final Set<String> stops = new HashSet<>();
     private final Set<String> claimedFleetRecords = new HashSet<>();
@@ -53,6 +54,12 @@ public class FakeDirectory implements Directory {
         return claimedFleetRecords.contains(recordId);
     }
 
+    /** An active territory's name, stored in lower case as the lookup compares names. */
+    public FakeDirectory territoryName(String organizationId, String name) {
+        territoryNames.add(organizationId + "/" + name.toLowerCase(java.util.Locale.ROOT));
+        return this;
+    }
+
     public FakeDirectory tag(String organizationId, String tag) {
         takenTags.add(organizationId + "/" + tag);
         return this;
@@ -76,6 +83,11 @@ public class FakeDirectory implements Directory {
     @Override
     public boolean isTagTaken(String organizationId, String tag) {
         return takenTags.contains(organizationId + "/" + tag);
+    }
+
+    @Override
+    public boolean isTerritoryNameTaken(String organizationId, String name) {
+        return territoryNames.contains(organizationId + "/" + name.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** The territory aggregate: an organization's named service area, a polygon on the map. */
+package io.haulstream.command.territory;
