@@ -50,7 +50,10 @@ class ProjectorCoverageTest {
                         "RouteStatisticsProjector",
                         "BinStatisticsProjector",
                         "RoutePerformanceProjector",
-                        "ServiceHistoryProjector");
+                        "ServiceHistoryProjector",
+                        "TerritoriesProjector",
+                        "TerritoryMembershipProjector",
+                        "TerritoryStatisticsProjector");
     }
 
     /** Every projector of the application, made without its database: {@code handles()} needs none. */
