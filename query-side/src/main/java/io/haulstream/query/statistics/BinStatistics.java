@@ -7,6 +7,8 @@ import java.util.Map;
  * container type and fill band.
  *
  * @param scope an organization id, or {@code *} for all organizations
+ * @param byTerritory by the id of the territory they lie in, {@code NONE} for none; empty for all
+ *     organizations together, where one organization's territories mean nothing
  * @param version grows with every change of these counts
  */
 public record BinStatistics(
@@ -16,4 +18,5 @@ public record BinStatistics(
         Map<String, Long> byWasteStream,
         Map<String, Long> byContainerType,
         Map<String, Long> byFillBand,
+        Map<String, Long> byTerritory,
         long version) {}

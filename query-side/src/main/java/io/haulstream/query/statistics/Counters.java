@@ -38,6 +38,15 @@ final class Counters {
         }
     }
 
+    /**
+     * A count of the organization alone, not of all organizations together: for a dimension whose
+     * values belong to one organization (its territories).
+     */
+    void addToOrganization(String organizationId, String dimension, String value, long delta) {
+        deltas.merge(new CountKey(organizationId, dimension, value), delta, Long::sum);
+        changedEntries.add(cacheKeyOfScope.apply(organizationId));
+    }
+
     /** One thing moved from one value of a dimension to another: -1 for the old, +1 for the new. */
     void move(String organizationId, String dimension, String from, String to) {
         add(organizationId, dimension, from, -1);

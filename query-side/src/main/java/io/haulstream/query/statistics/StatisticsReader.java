@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StatisticsReader {
 
+    private static final String TERRITORY = TerritoryStatisticsProjector.DIMENSION;
+
     private final JdbcTemplate jdbc;
 
     StatisticsReader(JdbcTemplate jdbc) {
@@ -106,6 +108,7 @@ class StatisticsReader {
                                 byStatus,
                                 counts.getOrDefault("type", Map.of()),
                                 counts.getOrDefault("service_day", Map.of()),
+                                counts.getOrDefault(TERRITORY, Map.of()),
                                 version));
             } else if (parts.length == 3) {
                 long[] counts = dayCounts.getOrDefault(key, new long[3]);
@@ -124,6 +127,7 @@ class StatisticsReader {
                                 counts.getOrDefault("waste_stream", Map.of()),
                                 counts.getOrDefault("container_type", Map.of()),
                                 counts.getOrDefault("fill_band", Map.of()),
+                                counts.getOrDefault(TERRITORY, Map.of()),
                                 version));
             }
         }
