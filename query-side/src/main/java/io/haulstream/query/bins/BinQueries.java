@@ -1,5 +1,6 @@
 package io.haulstream.query.bins;
 
+import io.haulstream.query.territories.TerritoryFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,7 +30,8 @@ class BinQueries {
     private static final String COLUMNS = "bin_id, organization_id, organization_name, customer_id, customer_name,"
             + " service_address, tag, container_type, waste_stream, capacity_litres, status,"
             + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
-            + " fill_percent, fill_reported_at, last_serviced_at, service_count, route_id, placed_at, deleted, version";
+            + " fill_percent, fill_reported_at, last_serviced_at, service_count, route_id, territory_id, placed_at, deleted,"
+            + " version";
 
     private static final String NEAR_COLUMNS = "bin_id, tag, customer_id, customer_name, service_address,"
             + " container_type, waste_stream, capacity_litres,"
@@ -46,10 +48,7 @@ class BinQueries {
     private static final String BY_DISTANCE = " order by distance_metres, bin_id limit :limit";
 
     /** Served by bins_organization_active_location_idx; the sort is over the bins in the radius only. */
-    static final String WITHIN = "select " + NEAR_COLUMNS + " from read_model.bins"
-            + " where organization_id = :organizationId and " + ACTIVE
-            + " and ST_DWithin(location, " + POINT + ", :radiusMetres)"
-            + BY_DISTANCE;
+    static final String WITHIN = withinSql(null);
 
     /**
      * The index's KNN finds the {@code limit} nearest on the sphere; the nearest on the spheroid are
@@ -57,13 +56,7 @@ class BinQueries {
      * 0.6 % anywhere), so a second index scan within that radius, sorted by the spheroid distance,
      * holds them all. Two index scans of about {@code limit} rows each, in one statement.
      */
-    static final String NEAREST = "with knn as (select location <-> " + POINT + " as sphere from read_model.bins"
-            + " where organization_id = :organizationId and " + ACTIVE
-            + " order by location <-> " + POINT + " limit :limit)"
-            + " select " + NEAR_COLUMNS + " from read_model.bins"
-            + " where organization_id = :organizationId and " + ACTIVE
-            + " and ST_DWithin(location, " + POINT + ", (select max(sphere) * 1.01 + 1 from knn))"
-            + BY_DISTANCE;
+    static final String NEAREST = nearestSql(null);
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -76,15 +69,16 @@ class BinQueries {
      *
      * @param after the last bin of the previous page, or null to start from the first (or at {@code offset})
      */
-    BinPage page(String organizationId, String after, long offset, int size) {
+    BinPage page(String organizationId, String territory, String after, long offset, int size) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("organizationId", organizationId)
+                .addValue("territory", territory)
                 .addValue("after", after)
                 .addValue("offset", offset)
                 .addValue("limit", size + 1);
         // Served by bins_organization_idx (organization_id, bin_id): the keyset form starts right at
         // the cursor, where an offset has to step over every earlier row first.
-        List<BinView> rows = jdbc.query(pageSql(after != null, offset > 0), parameters, BinQueries::view);
+        List<BinView> rows = jdbc.query(pageSql(after != null, offset > 0, territory), parameters, BinQueries::view);
         if (rows.size() <= size) {
             return new BinPage(rows, null);
         }
@@ -93,21 +87,73 @@ class BinQueries {
     }
 
     static String pageSql(boolean after, boolean offset) {
+        return pageSql(after, offset, null);
+    }
+
+    static String pageSql(boolean after, boolean offset, String territory) {
         return "select " + COLUMNS + " from read_model.bins"
                 + " where organization_id = :organizationId and not deleted"
+                + inTerritory(territory)
                 + (after ? " and bin_id > :after" : "")
                 + " order by bin_id limit :limit"
                 + (offset ? " offset :offset" : "");
     }
 
-    BinsNear within(String organizationId, double latitude, double longitude, double radiusMetres, int limit) {
-        MapSqlParameterSource parameters =
-                point(organizationId, latitude, longitude, limit).addValue("radiusMetres", radiusMetres);
-        return new BinsNear(jdbc.query(WITHIN, parameters, BinQueries::near));
+    BinsNear within(
+            String organizationId,
+            String territory,
+            double latitude,
+            double longitude,
+            double radiusMetres,
+            int limit) {
+        MapSqlParameterSource parameters = point(organizationId, latitude, longitude, limit)
+                .addValue("radiusMetres", radiusMetres)
+                .addValue("territory", territory);
+        return new BinsNear(jdbc.query(withinSql(territory), parameters, BinQueries::near));
     }
 
-    BinsNear nearest(String organizationId, double latitude, double longitude, int limit) {
-        return new BinsNear(jdbc.query(NEAREST, point(organizationId, latitude, longitude, limit), BinQueries::near));
+    BinsNear nearest(String organizationId, String territory, double latitude, double longitude, int limit) {
+        return new BinsNear(jdbc.query(
+                nearestSql(territory),
+                point(organizationId, latitude, longitude, limit).addValue("territory", territory),
+                BinQueries::near));
+    }
+
+    /** Served by bins_organization_active_location_idx; the sort is over the bins in the radius only. */
+    static String withinSql(String territory) {
+        return "select " + NEAR_COLUMNS + " from read_model.bins"
+                + " where organization_id = :organizationId and " + ACTIVE
+                + inTerritory(territory)
+                + " and ST_DWithin(location, " + POINT + ", :radiusMetres)"
+                + BY_DISTANCE;
+    }
+
+    /**
+     * The index's KNN finds the {@code limit} nearest on the sphere; the nearest on the spheroid are
+     * then all within 1 % more than the farthest of those (the two distances differ by less than
+     * 0.6 % anywhere), so a second index scan within that radius, sorted by the spheroid distance,
+     * holds them all. Two index scans of about {@code limit} rows each, in one statement; a territory
+     * filter is repeated in both.
+     */
+    static String nearestSql(String territory) {
+        return "with knn as (select location <-> " + POINT + " as sphere from read_model.bins"
+                + " where organization_id = :organizationId and " + ACTIVE
+                + inTerritory(territory)
+                + " order by location <-> " + POINT + " limit :limit)"
+                + " select " + NEAR_COLUMNS + " from read_model.bins"
+                + " where organization_id = :organizationId and " + ACTIVE
+                + inTerritory(territory)
+                + " and ST_DWithin(location, " + POINT + ", (select max(sphere) * 1.01 + 1 from knn))"
+                + BY_DISTANCE;
+    }
+
+    /**
+     * The optional territory filter: a territory's id, or {@value TerritoryFilter#NONE} for the bins in
+     * none. With it, bins_organization_territory_location_idx (organization_id, territory_id, location)
+     * can keep the scan inside the territory.
+     */
+    private static String inTerritory(String territory) {
+        return TerritoryFilter.sql(territory, "territory_id", ":territory");
     }
 
     /** Parameters: organizationId, latitude, longitude, radiusMetres, limit. */
@@ -147,6 +193,7 @@ class BinQueries {
                 instant(rs, "last_serviced_at"),
                 rs.getInt("service_count"),
                 rs.getString("route_id"),
+                rs.getString("territory_id"),
                 instant(rs, "placed_at"),
                 rs.getBoolean("deleted"),
                 rs.getLong("version"));

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +54,7 @@ class BinQueryController {
                     @Min(1)
                     @Max(QueryLimits.MAX_PAGE_SIZE)
                     int size,
+            @RequestParam(name = "territory", required = false) @Size(min = 1, max = 255) String territory,
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         boolean keyset = after != null && !after.isEmpty();
@@ -67,7 +69,7 @@ class BinQueryController {
                             + " a page number may: page on with after= (each page's next), which costs the same at any depth");
         }
         consistency.await(minPosition, tokenHeader);
-        return queries.page(organizationId, keyset ? after : null, offset, size);
+        return queries.page(organizationId, territory, keyset ? after : null, offset, size);
     }
 
     @GetMapping("/within")
@@ -87,10 +89,11 @@ class BinQueryController {
                     @Min(1)
                     @Max(QueryLimits.MAX_WITHIN_LIMIT)
                     int limit,
+            @RequestParam(name = "territory", required = false) @Size(min = 1, max = 255) String territory,
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         consistency.await(minPosition, tokenHeader);
-        return queries.within(organizationId, latitude, longitude, radiusMetres, limit);
+        return queries.within(organizationId, territory, latitude, longitude, radiusMetres, limit);
     }
 
     @GetMapping("/nearest")
@@ -106,10 +109,11 @@ class BinQueryController {
                     @Min(1)
                     @Max(QueryLimits.MAX_NEAREST_LIMIT)
                     int limit,
+            @RequestParam(name = "territory", required = false) @Size(min = 1, max = 255) String territory,
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         consistency.await(minPosition, tokenHeader);
-        return queries.nearest(organizationId, latitude, longitude, limit);
+        return queries.nearest(organizationId, territory, latitude, longitude, limit);
     }
 
     @GetMapping("/{binId}")

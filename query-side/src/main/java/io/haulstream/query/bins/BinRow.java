@@ -64,6 +64,9 @@ class BinRow {
     @Column(name = "route_id")
     private String routeId;
 
+    @Column(name = "territory_id")
+    private String territoryId;
+
     @Column(name = "placed_at")
     private Instant placedAt;
 
@@ -92,6 +95,7 @@ class BinRow {
                 lastServicedAt,
                 serviceCount,
                 routeId,
+                territoryId,
                 placedAt,
                 deleted,
                 version);

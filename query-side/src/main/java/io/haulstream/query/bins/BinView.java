@@ -6,6 +6,7 @@ import java.time.Instant;
  * A bin as dispatchers read it, with its customer's and organization's names, so a list needs
  * no second query.
  *
+ * @param territoryId the active territory of the organization whose boundary covers the bin, null in none
  * @param version the row version: grows with every change, and the cache never goes back to a lower one
  */
 public record BinView(
@@ -26,6 +27,7 @@ public record BinView(
         Instant lastServicedAt,
         int serviceCount,
         String routeId,
+        String territoryId,
         Instant placedAt,
         boolean removed,
         long version) {

@@ -23,7 +23,7 @@ class RouteQueries {
 
     /** A left join: a stop's assignment may be projected before its bin's BinPlaced. */
     static final String ROUTE = "select r.route_id, r.organization_id, r.name, r.type, r.status, r.service_day,"
-            + " r.territory, r.stop_count, r.created_at, r.version,"
+            + " r.territory, r.territory_id, r.stop_count, r.created_at, r.version,"
             + " case when s.stop_index is null or s.stop_index = 0 then ST_AsBinary(r.geometry) end as path,"
             + " s.stop_index, s.bin_id, b.tag, b.customer_name, b.service_address, b.status as bin_status,"
             + " ST_Y(b.location::geometry) as latitude, ST_X(b.location::geometry) as longitude,"
@@ -68,6 +68,7 @@ class RouteQueries {
                 found.status(),
                 found.serviceDay(),
                 found.territory(),
+                found.territoryId(),
                 found.path(),
                 found.stopCount(),
                 List.copyOf(stops),
@@ -84,6 +85,7 @@ class RouteQueries {
                 rs.getString("status"),
                 rs.getString("service_day"),
                 rs.getString("territory"),
+                rs.getString("territory_id"),
                 Wkb.lineString(rs.getBytes("path")),
                 rs.getInt("stop_count"),
                 List.of(),

@@ -7,6 +7,9 @@ import java.util.List;
  * A route as dispatchers read it, with its stops in driving order and what a driver needs of each
  * stop's bin.
  *
+ * @param territory the free-text label given when the route was created
+ * @param territoryId the active territory of the organization whose boundary covers the route's first
+ *     point, null in none
  * @param path the route's line, in driving order
  * @param version the route row's version: grows with every change to the route, its path, status or
  *     stops, not with changes to the stops' bins
@@ -19,6 +22,7 @@ public record RouteView(
         String status,
         String serviceDay,
         String territory,
+        String territoryId,
         List<Location> path,
         int stopCount,
         List<Stop> stops,
