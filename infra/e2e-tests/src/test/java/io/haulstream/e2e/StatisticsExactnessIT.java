@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.haulstream.events.BinFillLevelReported;
+import io.haulstream.events.BinMoved;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinRemoved;
 import io.haulstream.events.BinServiced;
@@ -13,8 +14,12 @@ import io.haulstream.events.BinStatusChanged;
 import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.RouteCreated;
 import io.haulstream.events.RouteDeleted;
+import io.haulstream.events.RouteGeometryChanged;
 import io.haulstream.events.RouteStatusChanged;
 import io.haulstream.events.ServiceOutcome;
+import io.haulstream.events.TerritoryCreated;
+import io.haulstream.events.TerritoryReshaped;
+import io.haulstream.events.TerritoryRetired;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +49,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -53,7 +60,11 @@ import org.redisson.config.Config;
  * Drives three thousand random commands (eight at a time) through both applications, crashes the
  * query side in the middle, then compares every route and bin statistic and every daily count,
  * in PostgreSQL and in Redis, with the truth recomputed from the event store. It then replays
- * the whole topic from the start and compares again: duplicates must change nothing.
+ * the whole topic from the start and compares again: duplicates must change nothing. The commands
+ * include territories created, reshaped and retired, bins moved and route paths changed, so bins
+ * and routes move between territories both ways; their territory counts are checked against a
+ * truth computed here with JTS (planar point in polygon, the earliest created territory where
+ * several cover a point), apart from PostGIS.
  */
 class StatisticsExactnessIT {
 
@@ -77,6 +88,7 @@ class StatisticsExactnessIT {
     private final Map<String, List<String>> customers = new HashMap<>();
     private final Map<String, List<String>> bins = new ConcurrentHashMap<>();
     private final Map<String, List<String>> routes = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> territories = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startBothApplications() throws Exception {
@@ -148,6 +160,7 @@ class StatisticsExactnessIT {
         querySide.awaitReady(HTTP);
 
         Truth truth = truthFromEventStore();
+        assertThat(truth.binsInTerritories()).as("bins the truth puts in some territory").isPositive();
         awaitProjectionEquals(truth);
         assertRedisEqualsPostgres();
 
@@ -216,6 +229,7 @@ class StatisticsExactnessIT {
             organizations.add(organization);
             bins.put(organization, new CopyOnWriteArrayList<>());
             routes.put(organization, new CopyOnWriteArrayList<>());
+            territories.put(organization, new CopyOnWriteArrayList<>());
             List<String> ofOrganization = new ArrayList<>();
             for (int c = 0; c < 2; c++) {
                 ofOrganization.add(id(post(
@@ -232,6 +246,21 @@ class StatisticsExactnessIT {
         String base = "/api/v1/organizations/" + organization;
         List<String> ofBins = bins.get(organization);
         List<String> ofRoutes = routes.get(organization);
+        List<String> ofTerritories = territories.get(organization);
+        if (dice.nextInt(100) < 8) {
+            territoryCommand(dice, base, ofTerritories);
+            return;
+        }
+        if (dice.nextInt(100) < 6 && !ofBins.isEmpty()) {
+            put(base + "/bins/" + ofBins.get(dice.nextInt(ofBins.size())) + "/location", point(dice));
+            return;
+        }
+        if (dice.nextInt(100) < 3 && !ofRoutes.isEmpty()) {
+            put(
+                    base + "/routes/" + ofRoutes.get(dice.nextInt(ofRoutes.size())) + "/geometry",
+                    Map.of("path", List.of(point(dice), point(dice))));
+            return;
+        }
         int roll = dice.nextInt(100);
         if (roll < 30 || ofBins.isEmpty()) {
             String customer = customers.get(organization).get(dice.nextInt(2));
@@ -291,6 +320,44 @@ class StatisticsExactnessIT {
                         .DELETE());
             }
         }
+    }
+
+    /**
+     * Creates a territory (a random rectangle over part of the bins' area, often overlapping
+     * another), reshapes one or retires one. Names repeat now and then, which the rule refuses.
+     */
+    private void territoryCommand(Random dice, String base, List<String> ofTerritories) throws Exception {
+        int roll = dice.nextInt(10);
+        if (roll < 5 || ofTerritories.isEmpty()) {
+            HttpResponse<String> created = post(
+                    base + "/territories",
+                    Map.of("name", "Territory " + dice.nextInt(40), "boundary", rectangle(dice)));
+            if (created.statusCode() == 201) {
+                ofTerritories.add(id(created));
+            }
+        } else if (roll < 8) {
+            put(
+                    base + "/territories/" + ofTerritories.get(dice.nextInt(ofTerritories.size())) + "/boundary",
+                    Map.of("boundary", rectangle(dice)));
+        } else {
+            send(HttpRequest.newBuilder(commandSide.uri(
+                            base + "/territories/" + ofTerritories.get(dice.nextInt(ofTerritories.size()))))
+                    .DELETE());
+        }
+    }
+
+    /** A closed ring inside the bins' area: a tenth to a half of it in each direction. */
+    private static List<Map<String, Object>> rectangle(Random dice) {
+        double west = 13.3 + dice.nextDouble() * 0.15;
+        double south = 52.4 + dice.nextDouble() * 0.15;
+        double east = west + 0.02 + dice.nextDouble() * 0.08;
+        double north = south + 0.02 + dice.nextDouble() * 0.08;
+        return List.of(
+                Map.of("latitude", south, "longitude", west),
+                Map.of("latitude", south, "longitude", east),
+                Map.of("latitude", north, "longitude", east),
+                Map.of("latitude", north, "longitude", west),
+                Map.of("latitude", south, "longitude", west));
     }
 
     /** The statistics as the event store says they must be, folded from every stored event. */
@@ -482,6 +549,15 @@ class StatisticsExactnessIT {
         private final Map<String, String[]> bins = new HashMap<>();
         private final Map<String, String[]> routes = new HashMap<>();
         private final Map<String, Map<String, Long>> daily = new HashMap<>();
+        private final Map<String, double[]> binPlaces = new HashMap<>();
+        private final Map<String, double[]> routeStarts = new HashMap<>();
+        private final Map<String, TerritoryTruth> territories = new HashMap<>();
+
+        /** An active territory: its organization, when it was created, and its area. */
+        private record TerritoryTruth(
+                String organizationId, java.time.Instant createdAt, org.locationtech.jts.geom.Polygon area) {}
+
+        private static final GeometryFactory PLANAR = new GeometryFactory();
 
         Truth(List<String> organizations) {
             this.organizations = organizations;
@@ -489,6 +565,7 @@ class StatisticsExactnessIT {
 
         void apply(HaulstreamEvent event) {
             if (event instanceof BinPlaced placed) {
+                binPlaces.put(placed.binId(), place(placed.location()));
                 bins.put(placed.binId(), new String[] {
                     placed.organizationId(),
                     "ACTIVE",
@@ -515,7 +592,23 @@ class StatisticsExactnessIT {
                 }
             } else if (event instanceof BinRemoved removed) {
                 bins.remove(removed.binId());
+            } else if (event instanceof BinMoved moved) {
+                binPlaces.put(moved.binId(), place(moved.location()));
+            } else if (event instanceof RouteGeometryChanged changed) {
+                routeStarts.put(changed.routeId(), place(changed.path().get(0)));
+            } else if (event instanceof TerritoryCreated created) {
+                territories.put(
+                        created.territoryId(),
+                        new TerritoryTruth(created.organizationId(), created.createdAt(), area(created.boundary())));
+            } else if (event instanceof TerritoryReshaped reshaped) {
+                TerritoryTruth was = territories.get(reshaped.territoryId());
+                territories.put(
+                        reshaped.territoryId(),
+                        new TerritoryTruth(was.organizationId(), was.createdAt(), area(reshaped.boundary())));
+            } else if (event instanceof TerritoryRetired retired) {
+                territories.remove(retired.territoryId());
             } else if (event instanceof RouteCreated created) {
+                routeStarts.put(created.routeId(), place(created.path().get(0)));
                 routes.put(created.routeId(), new String[] {
                     created.organizationId(),
                     "PLANNED",
@@ -533,23 +626,69 @@ class StatisticsExactnessIT {
             Map<String, Object> all = new TreeMap<>();
             for (String organization : organizations) {
                 Map<String, Long> binCounts = new TreeMap<>();
-                bins.values().stream().filter(b -> b[0].equals(organization)).forEach(b -> {
-                    binCounts.merge("status=" + b[1], 1L, Long::sum);
-                    binCounts.merge("waste_stream=" + b[2], 1L, Long::sum);
-                    binCounts.merge("container_type=" + b[3], 1L, Long::sum);
-                    binCounts.merge("fill_band=" + b[4], 1L, Long::sum);
-                });
+                bins.entrySet().stream()
+                        .filter(b -> b.getValue()[0].equals(organization))
+                        .forEach(entry -> {
+                            String[] b = entry.getValue();
+                            binCounts.merge(
+                                    "territory=" + territoryOf(organization, binPlaces.get(entry.getKey())),
+                                    1L,
+                                    Long::sum);
+                            binCounts.merge("status=" + b[1], 1L, Long::sum);
+                            binCounts.merge("waste_stream=" + b[2], 1L, Long::sum);
+                            binCounts.merge("container_type=" + b[3], 1L, Long::sum);
+                            binCounts.merge("fill_band=" + b[4], 1L, Long::sum);
+                        });
                 Map<String, Long> routeCounts = new TreeMap<>();
-                routes.values().stream().filter(r -> r[0].equals(organization)).forEach(r -> {
-                    routeCounts.merge("status=" + r[1], 1L, Long::sum);
-                    routeCounts.merge("type=" + r[2], 1L, Long::sum);
-                    routeCounts.merge("service_day=" + r[3], 1L, Long::sum);
-                });
+                routes.entrySet().stream()
+                        .filter(r -> r.getValue()[0].equals(organization))
+                        .forEach(entry -> {
+                            String[] r = entry.getValue();
+                            routeCounts.merge(
+                                    "territory=" + territoryOf(organization, routeStarts.get(entry.getKey())),
+                                    1L,
+                                    Long::sum);
+                            routeCounts.merge("status=" + r[1], 1L, Long::sum);
+                            routeCounts.merge("type=" + r[2], 1L, Long::sum);
+                            routeCounts.merge("service_day=" + r[3], 1L, Long::sum);
+                        });
                 all.put(organization + "/bin", binCounts);
                 all.put(organization + "/route", routeCounts);
                 all.put(organization + "/daily", new TreeMap<>(daily.getOrDefault(organization, Map.of())));
             }
             return all;
+        }
+
+        long binsInTerritories() {
+            return bins.entrySet().stream()
+                    .filter(entry -> !territoryOf(entry.getValue()[0], binPlaces.get(entry.getKey()))
+                            .equals("NONE"))
+                    .count();
+        }
+
+        /** Brute force: every active territory of the organization, the earliest created that covers the place. */
+        private String territoryOf(String organization, double[] place) {
+            var point = PLANAR.createPoint(new Coordinate(place[0], place[1]));
+            return territories.entrySet().stream()
+                    .filter(t -> t.getValue().organizationId().equals(organization))
+                    .filter(t -> t.getValue().area().covers(point))
+                    .min((a, b) -> {
+                        int byTime =
+                                a.getValue().createdAt().compareTo(b.getValue().createdAt());
+                        return byTime != 0 ? byTime : a.getKey().compareTo(b.getKey());
+                    })
+                    .map(Map.Entry::getKey)
+                    .orElse("NONE");
+        }
+
+        private static double[] place(io.haulstream.events.GeoPoint point) {
+            return new double[] {point.longitude(), point.latitude()};
+        }
+
+        private static org.locationtech.jts.geom.Polygon area(List<io.haulstream.events.GeoPoint> ring) {
+            return PLANAR.createPolygon(ring.stream()
+                    .map(p -> new Coordinate(p.longitude(), p.latitude()))
+                    .toArray(Coordinate[]::new));
         }
 
         private static String band(int fillPercent) {
