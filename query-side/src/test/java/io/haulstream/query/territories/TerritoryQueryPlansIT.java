@@ -57,7 +57,65 @@ class TerritoryQueryPlansIT {
                 + " case when cell % 13 = 12 then null else 'plans-territory-' || (i % 10) || '-' || (cell % 13) end"
                 + " from (select i, random() as x, random() as y from generate_series(1, 100000) i) p,"
                 + " lateral (select (floor(p.x * 4) * 4 + floor(p.y * 4))::int as cell) c");
+        jdbc.update("delete from read_model.territories where organization_id like 'plans-org-%'");
+        jdbc.update("insert into read_model.territories (territory_id, organization_id, name, boundary, created_at,"
+                + " retired, version, updated_at) select 'plans-territory-' || o || '-' || k, 'plans-org-' || o, 'T' || k,"
+                + " ST_MakeEnvelope(13.2 + (k % 4) * 0.1, 52.4 + (k / 4) * 0.05, 13.3 + (k % 4) * 0.1,"
+                + " 52.45 + (k / 4) * 0.05, 4326), now(), false, 1, now()"
+                + " from generate_series(0, 9) o, generate_series(0, 12) k");
         jdbc.execute("analyze read_model.bins");
+        jdbc.execute("analyze read_model.territories");
+    }
+
+    /**
+     * The bins a reshaped territory may take: the organization's bins in its widened box, found by
+     * an index on location (the box is the index condition), never by reading the organization's
+     * bins one by one.
+     */
+    @Test
+    void theBinsUnderANewBoundaryAreFoundByTheirLocation() {
+        String plan = plan(
+                "select b.bin_id from read_model.territories t join read_model.bins b"
+                        + " on b.organization_id = t.organization_id and not b.deleted"
+                        + " and b.location && ST_Expand(t.boundary, 0.00001 + 0.1 * greatest("
+                        + "ST_XMax(t.boundary) - ST_XMin(t.boundary), ST_YMax(t.boundary) - ST_YMin(t.boundary)))"
+                        + "::geography where t.territory_id = any($1) and not t.retired",
+                "text[]");
+        // The territories table is small and may be read whole; the bins are reached by index alone.
+        assertThat(plan)
+                .contains("bins_organization_territory_location_idx")
+                .contains("(location && (st_expand(t.boundary");
+        assertThat(sequentiallyScanned(plan)).doesNotContain("bins");
+    }
+
+    /**
+     * What the membership adds to a batch of 2,000 bin events: one statement over the batch's bins.
+     * Printed for the record (the machine is shared, so no bound is asserted), and the territories
+     * found are checked against the grid the bins were placed on.
+     */
+    @Test
+    void derivesTheTerritoriesOfABatchOfBinsInOneStatement() {
+        String[] ids = java.util.stream.IntStream.rangeClosed(1, 2000)
+                .mapToObj(i -> "plans-bin-" + i)
+                .toArray(String[]::new);
+        long started = System.nanoTime();
+        Integer changed = transaction.execute(status -> {
+            int rows = jdbc.update(
+                    "update read_model.bins b set territory_id = m.territory_id, version = b.version + 1,"
+                            + " updated_at = now() from (select c.bin_id, "
+                            + TerritoryMembershipProjector.BIN_TERRITORY + " as territory_id"
+                            + " from read_model.bins c where c.bin_id = any(?)) m"
+                            + " where b.bin_id = any(?) and b.bin_id = m.bin_id"
+                            + " and b.territory_id is distinct from m.territory_id",
+                    ids,
+                    ids);
+            status.setRollbackOnly();
+            return rows;
+        });
+        System.out.printf(
+                "membership of 2,000 bins among 100,000: %d changed in %.1f ms%n",
+                changed, (System.nanoTime() - started) / 1e6);
+        assertThat(changed).isPositive();
     }
 
     @Test
@@ -96,6 +154,19 @@ class TerritoryQueryPlansIT {
                                 + " and not b.deleted where t.territory_id = any($1)",
                         "text[]"))
                 .contains("bins_organization_territory_location_idx");
+    }
+
+    /** The tables the plan reads whole. */
+    private static List<String> sequentiallyScanned(String plan) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(plan).findParents("Node Type").stream()
+                            .filter(node -> node.get("Node Type").asText().equals("Seq Scan"))
+                            .map(node -> node.path("Relation Name").asText())
+                            .toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The generic plan of the statement, as JSON text, with the session settings the application runs with. */
