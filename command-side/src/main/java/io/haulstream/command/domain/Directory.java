@@ -35,6 +35,11 @@ public interface Directory {
     /** @return whether an active territory of the organization has this name, ignoring case */
     boolean isTerritoryNameTaken(String organizationId, String name);
 
+    /** The refusal of a territory name in use, whether the check saw it or the lookup's unique index did. */
+    static RuleViolation territoryNameTaken(String name) {
+        return new RuleViolation("name", "another territory of the organization is named " + name);
+    }
+
     /** @return the organization of the route, if it is created and not deleted */
     Optional<String> organizationOfRoute(String routeId);
 

@@ -107,11 +107,17 @@ class LookupProjector {
 
     @EventHandler
     void on(TerritoryCreated event) {
-        jdbc.update(
-                "insert into lookup_territories (territory_id, organization_id, name, retired) values (?, ?, ?, false)",
-                event.territoryId(),
-                event.organizationId(),
-                event.name());
+        try {
+            jdbc.update(
+                    "insert into lookup_territories (territory_id, organization_id, name, retired)"
+                            + " values (?, ?, ?, false)",
+                    event.territoryId(),
+                    event.organizationId(),
+                    event.name());
+        } catch (DuplicateKeyException raced) {
+            // Another territory with this name committed between this command's check and its insert.
+            throw Directory.territoryNameTaken(event.name());
+        }
     }
 
     @EventHandler

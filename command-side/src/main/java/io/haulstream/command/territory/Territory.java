@@ -43,7 +43,7 @@ class Territory {
                     "organizationId", "no active organization is registered with id " + command.organizationId());
         }
         if (directory.isTerritoryNameTaken(command.organizationId(), name)) {
-            throw new RuleViolation("name", "another territory of the organization is named " + name);
+            throw Directory.territoryNameTaken(name);
         }
         apply(new TerritoryCreated(
                 command.territoryId(),
