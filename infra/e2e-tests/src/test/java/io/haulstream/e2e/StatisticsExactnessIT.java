@@ -160,7 +160,9 @@ class StatisticsExactnessIT {
         querySide.awaitReady(HTTP);
 
         Truth truth = truthFromEventStore();
-        assertThat(truth.binsInTerritories()).as("bins the truth puts in some territory").isPositive();
+        assertThat(truth.binsInTerritories())
+                .as("bins the truth puts in some territory")
+                .isPositive();
         awaitProjectionEquals(truth);
         assertRedisEqualsPostgres();
 

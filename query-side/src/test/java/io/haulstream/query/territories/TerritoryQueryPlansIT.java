@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * generically as JDBC's prepared statements end up being. Each asserts the index the statement was
  * written for, so a change that loses it fails here rather than in production.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerritoryQueryPlansIT {
