@@ -1,5 +1,7 @@
 package io.haulstream.query.routes;
 
+import io.haulstream.query.territories.TerritoryFilter;
+
 import io.haulstream.query.api.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +29,13 @@ class RouteListQueries {
     }
 
     /** The filters a dispatcher combines; null is "any". */
-    record Filter(String status, String type, String serviceDay) {}
+    /** @param territory a territory's id, or {@value TerritoryFilter#NONE} for the routes that start in none */
+    record Filter(String status, String type, String serviceDay, String territory) {
+
+        Filter(String status, String type, String serviceDay) {
+            this(status, type, serviceDay, null);
+        }
+    }
 
     record Page(List<MapRoute> routes, String next) {}
 
@@ -36,6 +44,7 @@ class RouteListQueries {
                 + (filter.status() != null ? " and status = :status" : "")
                 + (filter.type() != null ? " and type = :type" : "")
                 + (filter.serviceDay() != null ? " and service_day = :serviceDay" : "")
+                + TerritoryFilter.sql(filter.territory(), "territory_id", ":territory")
                 // As a row of both columns, which only routes_organization_idx can start at.
                 + (after ? " and (organization_id, route_id) > (:organizationId, :after)" : "")
                 + " order by route_id limit :limit";
@@ -48,6 +57,7 @@ class RouteListQueries {
                 .addValue("status", filter.status())
                 .addValue("type", filter.type())
                 .addValue("serviceDay", filter.serviceDay())
+                .addValue("territory", filter.territory())
                 .addValue("after", cursor == null ? null : cursor.get(0))
                 .addValue("limit", size + 1);
         List<MapRoute> rows = jdbc.query(sql(filter, cursor != null), parameters, RouteListQueries::route);

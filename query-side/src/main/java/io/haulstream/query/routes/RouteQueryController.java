@@ -11,6 +11,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,6 +50,7 @@ class RouteQueryController {
             @RequestParam(name = "status", required = false) RouteStatus status,
             @RequestParam(name = "type", required = false) RouteType type,
             @RequestParam(name = "serviceDay", required = false) DayOfWeek serviceDay,
+            @RequestParam(name = "territory", required = false) @Size(min = 1, max = 255) String territory,
             @RequestParam(name = Cursor.PARAMETER, required = false) String after,
             @RequestParam(name = "limit", defaultValue = "" + QueryLimits.PAGE_SIZE_DEFAULT)
                     @Min(1)
@@ -61,7 +63,8 @@ class RouteQueryController {
         var filter = new RouteListQueries.Filter(
                 status == null ? null : status.name(),
                 type == null ? null : type.name(),
-                serviceDay == null ? null : serviceDay.name());
+                serviceDay == null ? null : serviceDay.name(),
+                territory);
         return list.page(organizationId, filter, after, limit);
     }
 

@@ -164,6 +164,15 @@ class TerritoryProjectionIT {
                                 .get("bins"),
                         "binId"))
                 .isEqualTo(inNone);
+        Map<String, String> routeTruth = world.routeTerritories();
+        for (String territoryId : world.territories.keySet()) {
+            List<String> expected = routeTruth.entrySet().stream()
+                    .filter(entry -> territoryId.equals(entry.getValue()))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            JsonNode routes = http.getForObject(path + "/routes?limit=500&territory=" + territoryId, JsonNode.class);
+            assertThat(ids(routes.get("routes"), "routeId")).isEqualTo(expected);
+        }
         assertThat(ids(http.getForObject(path + "/territories", JsonNode.class), "territoryId"))
                 .containsExactlyInAnyOrderElementsOf(world.territories.keySet());
     }
