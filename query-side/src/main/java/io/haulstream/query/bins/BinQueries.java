@@ -69,6 +69,11 @@ class BinQueries {
      *
      * @param after the last bin of the previous page, or null to start from the first (or at {@code offset})
      */
+    BinPage page(String organizationId, String after, long offset, int size) {
+        return page(organizationId, null, after, offset, size);
+    }
+
+    /** @param territory a territory's id, {@value TerritoryFilter#NONE}, or null for all the organization's bins */
     BinPage page(String organizationId, String territory, String after, long offset, int size) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("organizationId", organizationId)
@@ -99,6 +104,10 @@ class BinQueries {
                 + (offset ? " offset :offset" : "");
     }
 
+    BinsNear within(String organizationId, double latitude, double longitude, double radiusMetres, int limit) {
+        return within(organizationId, null, latitude, longitude, radiusMetres, limit);
+    }
+
     BinsNear within(
             String organizationId,
             String territory,
@@ -110,6 +119,10 @@ class BinQueries {
                 .addValue("radiusMetres", radiusMetres)
                 .addValue("territory", territory);
         return new BinsNear(jdbc.query(withinSql(territory), parameters, BinQueries::near));
+    }
+
+    BinsNear nearest(String organizationId, double latitude, double longitude, int limit) {
+        return nearest(organizationId, null, latitude, longitude, limit);
     }
 
     BinsNear nearest(String organizationId, String territory, double latitude, double longitude, int limit) {

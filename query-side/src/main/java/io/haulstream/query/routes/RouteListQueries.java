@@ -1,8 +1,7 @@
 package io.haulstream.query.routes;
 
-import io.haulstream.query.territories.TerritoryFilter;
-
 import io.haulstream.query.api.Cursor;
+import io.haulstream.query.territories.TerritoryFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
