@@ -1,5 +1,6 @@
 package io.haulstream.query.routes;
 
+import io.haulstream.query.territories.TerritoryFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,34 +31,56 @@ class RouteMapQueries {
             "route_id, name, type, status, service_day, territory, stop_count, ST_AsBinary(geometry) as path";
 
     /** Served by routes_organization_active_geometry_idx; the sort is over the routes in the radius only. */
-    static final String WITHIN = "select " + COLUMNS + ", ST_Distance(geometry, " + POINT + ") as distance_metres"
-            + " from read_model.routes where organization_id = :organizationId and " + ACTIVE
-            + " and ST_DWithin(geometry, " + POINT + ", :radiusMetres)"
-            + " order by distance_metres, route_id limit :limit";
+    static final String WITHIN = withinSql(null);
 
     /** Served by routes_organization_active_box_idx. */
-    static final String CROSSING = "select " + COLUMNS + ", null::float8 as distance_metres"
-            + " from read_model.routes where organization_id = :organizationId and " + ACTIVE
-            + " and geometry::geometry && " + BOX + " and ST_Intersects(geometry::geometry, " + BOX + ")"
-            + " order by route_id limit :limit";
+    static final String CROSSING = crossingSql(null);
+
+    /** Unfiltered, as {@link #WITHIN}; with a territory, routes_organization_territory_geometry_idx (V16) can serve it. */
+    static String withinSql(String territory) {
+        return "select " + COLUMNS + ", ST_Distance(geometry, " + POINT + ") as distance_metres"
+                + " from read_model.routes where organization_id = :organizationId and " + ACTIVE
+                + inTerritory(territory, "territory_id")
+                + " and ST_DWithin(geometry, " + POINT + ", :radiusMetres)"
+                + " order by distance_metres, route_id limit :limit";
+    }
+
+    static String crossingSql(String territory) {
+        return "select " + COLUMNS + ", null::float8 as distance_metres"
+                + " from read_model.routes where organization_id = :organizationId and " + ACTIVE
+                + inTerritory(territory, "territory_id")
+                + " and geometry::geometry && " + BOX + " and ST_Intersects(geometry::geometry, " + BOX + ")"
+                + " order by route_id limit :limit";
+    }
+
+    /** A territory's id, {@value TerritoryFilter#NONE} for those in none, or null for no filter. */
+    private static String inTerritory(String territory, String column) {
+        return TerritoryFilter.sql(territory, column, ":territory");
+    }
 
     /**
      * The route's row with the bins within the corridor joined laterally: one row per bin, or one
      * row with no bin for a route with none near it, and no row for a missing route. Each bin is
      * found through bins_organization_active_location_idx with the route's own line as the probe.
      */
-    static final String ALONG = "select r.route_id, b.bin_id, b.tag, b.customer_id, b.customer_name,"
-            + " b.service_address, b.waste_stream, b.latitude, b.longitude, b.fill_percent, b.last_serviced_at,"
-            + " b.route_id as stop_of, b.distance_metres, b.fraction_along"
-            + " from read_model.routes r left join lateral ("
-            + " select bin_id, tag, customer_id, customer_name, service_address, waste_stream,"
-            + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
-            + " fill_percent, last_serviced_at, route_id, ST_Distance(location, r.geometry) as distance_metres,"
-            + " ST_LineLocatePoint(r.geometry::geometry, location::geometry) as fraction_along"
-            + " from read_model.bins where organization_id = r.organization_id and " + ACTIVE
-            + " and ST_DWithin(location, r.geometry, :metres)) b on true"
-            + " where r.route_id = :routeId and r.organization_id = :organizationId and not r.deleted"
-            + " order by b.fraction_along, b.bin_id limit :limit";
+    static final String ALONG = alongSql(null);
+
+    /** The bins along the route, only those of one territory (or of none) when one is given. */
+    static String alongSql(String territory) {
+        return "select r.route_id, b.bin_id, b.tag, b.customer_id, b.customer_name,"
+                + " b.service_address, b.waste_stream, b.latitude, b.longitude, b.fill_percent, b.last_serviced_at,"
+                + " b.route_id as stop_of, b.distance_metres, b.fraction_along"
+                + " from read_model.routes r left join lateral ("
+                + " select bin_id, tag, customer_id, customer_name, service_address, waste_stream,"
+                + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
+                + " fill_percent, last_serviced_at, route_id, ST_Distance(location, r.geometry) as distance_metres,"
+                + " ST_LineLocatePoint(r.geometry::geometry, location::geometry) as fraction_along"
+                + " from read_model.bins where organization_id = r.organization_id and " + ACTIVE
+                + inTerritory(territory, "territory_id")
+                + " and ST_DWithin(location, r.geometry, :metres)) b on true"
+                + " where r.route_id = :routeId and r.organization_id = :organizationId and not r.deleted"
+                + " order by b.fraction_along, b.bin_id limit :limit";
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -65,37 +88,48 @@ class RouteMapQueries {
         this.jdbc = jdbc;
     }
 
-    MapRoute.Routes within(String organizationId, double latitude, double longitude, double radiusMetres, int limit) {
+    /** @param territory a territory's id, {@value TerritoryFilter#NONE}, or null for all */
+    MapRoute.Routes within(
+            String organizationId,
+            String territory,
+            double latitude,
+            double longitude,
+            double radiusMetres,
+            int limit) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("organizationId", organizationId)
+                .addValue("territory", territory)
                 .addValue("latitude", latitude)
                 .addValue("longitude", longitude)
                 .addValue("radiusMetres", radiusMetres)
                 .addValue("limit", limit);
-        return new MapRoute.Routes(jdbc.query(WITHIN, parameters, RouteMapQueries::route));
+        return new MapRoute.Routes(jdbc.query(withinSql(territory), parameters, RouteMapQueries::route));
     }
 
-    MapRoute.Routes crossing(String organizationId, double west, double south, double east, double north, int limit) {
+    MapRoute.Routes crossing(
+            String organizationId, String territory, double west, double south, double east, double north, int limit) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("organizationId", organizationId)
+                .addValue("territory", territory)
                 .addValue("west", west)
                 .addValue("south", south)
                 .addValue("east", east)
                 .addValue("north", north)
                 .addValue("limit", limit);
-        return new MapRoute.Routes(jdbc.query(CROSSING, parameters, RouteMapQueries::route));
+        return new MapRoute.Routes(jdbc.query(crossingSql(territory), parameters, RouteMapQueries::route));
     }
 
     /** @return empty for a missing or deleted route, and for another organization's */
-    Optional<RouteBin.Bins> along(String organizationId, String routeId, double metres, int limit) {
+    Optional<RouteBin.Bins> along(String organizationId, String routeId, String territory, double metres, int limit) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("organizationId", organizationId)
+                .addValue("territory", territory)
                 .addValue("routeId", routeId)
                 .addValue("metres", metres)
                 .addValue("limit", limit);
         List<RouteBin> bins = new ArrayList<>();
         boolean[] found = {false};
-        jdbc.query(ALONG, parameters, rs -> {
+        jdbc.query(alongSql(territory), parameters, rs -> {
             found[0] = true;
             if (rs.getString("bin_id") != null) {
                 bins.add(bin(rs));

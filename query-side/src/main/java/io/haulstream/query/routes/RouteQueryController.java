@@ -81,6 +81,7 @@ class RouteQueryController {
                     @DecimalMin(QueryLimits.MIN_RADIUS_METRES)
                     @DecimalMax(QueryLimits.MAX_RADIUS_METRES)
                     double radiusMetres,
+            @RequestParam(name = "territory", required = false) @Size(min = 1, max = 255) String territory,
             @RequestParam(name = "limit", defaultValue = "" + QueryLimits.WITHIN_LIMIT_DEFAULT)
                     @Min(1)
                     @Max(QueryLimits.MAX_WITHIN_LIMIT)
@@ -88,7 +89,7 @@ class RouteQueryController {
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         consistency.await(minPosition, tokenHeader);
-        return map.within(organizationId, latitude, longitude, radiusMetres, limit);
+        return map.within(organizationId, territory, latitude, longitude, radiusMetres, limit);
     }
 
     /** A box in longitude and latitude, west to east without crossing the antimeridian. */
@@ -103,6 +104,7 @@ class RouteQueryController {
                     double east,
             @RequestParam(name = "north") @DecimalMin(QueryLimits.MIN_LATITUDE) @DecimalMax(QueryLimits.MAX_LATITUDE)
                     double north,
+            @RequestParam(name = "territory", required = false) @Size(min = 1, max = 255) String territory,
             @RequestParam(name = "limit", defaultValue = "" + QueryLimits.WITHIN_LIMIT_DEFAULT)
                     @Min(1)
                     @Max(QueryLimits.MAX_WITHIN_LIMIT)
@@ -116,7 +118,7 @@ class RouteQueryController {
             throw new InvalidQuery("north", "must be north of south");
         }
         consistency.await(minPosition, tokenHeader);
-        return map.crossing(organizationId, west, south, east, north, limit);
+        return map.crossing(organizationId, territory, west, south, east, north, limit);
     }
 
     @GetMapping("/{routeId}")
@@ -138,6 +140,7 @@ class RouteQueryController {
                     @DecimalMin(QueryLimits.MIN_RADIUS_METRES)
                     @DecimalMax(QueryLimits.MAX_CORRIDOR_METRES)
                     double withinMetres,
+            @RequestParam(name = "territory", required = false) @Size(min = 1, max = 255) String territory,
             @RequestParam(name = "limit", defaultValue = "" + QueryLimits.WITHIN_LIMIT_DEFAULT)
                     @Min(1)
                     @Max(QueryLimits.MAX_WITHIN_LIMIT)
@@ -145,7 +148,8 @@ class RouteQueryController {
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
         consistency.await(minPosition, tokenHeader);
-        return map.along(organizationId, routeId, withinMetres, limit).orElseThrow(() -> notFound(routeId));
+        return map.along(organizationId, routeId, territory, withinMetres, limit)
+                .orElseThrow(() -> notFound(routeId));
     }
 
     private static NotFound notFound(String routeId) {

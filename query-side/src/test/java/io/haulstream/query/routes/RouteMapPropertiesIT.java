@@ -61,7 +61,7 @@ class RouteMapPropertiesIT {
                 }
             });
             MapRoute.Routes routes = queries.within(
-                    organizationId, city.asked().latitude(), city.asked().longitude(), radius, limit);
+                    organizationId, null, city.asked().latitude(), city.asked().longitude(), radius, limit);
             RankedTruth.check(
                     routes.routes().stream()
                             .map(route -> new RankedTruth.Row(route.routeId(), route.distanceMetres()))
@@ -87,7 +87,7 @@ class RouteMapPropertiesIT {
                     .map(Map.Entry::getKey)
                     .sorted()
                     .toList();
-            MapRoute.Routes routes = queries.crossing(organizationId, west, south, east, north, 2000);
+            MapRoute.Routes routes = queries.crossing(organizationId, null, west, south, east, north, 2000);
             assertThat(routes.routes()).extracting(MapRoute::routeId).containsExactlyElementsOf(expected);
         });
     }
@@ -104,7 +104,7 @@ class RouteMapPropertiesIT {
                         metres.put(id, Geodesy.metresToLine(spot.location(), path));
                     }
                 });
-                var found = queries.along(organizationId, route.getKey(), corridor, 2000);
+                var found = queries.along(organizationId, route.getKey(), null, corridor, 2000);
                 if (route.getValue().kind() == 8) {
                     assertThat(found).as("a deleted route").isEmpty();
                     continue;

@@ -110,8 +110,8 @@ class RouteReadsAtScaleIT {
     @ValueSource(ints = {1, 50, 500})
     void binsAlongARouteAreOneStatementWhateverTheirNumber(int limit) {
         long before = database.statements();
-        RouteBin.Bins bins =
-                map.along("scale-org-00", "scale-route-stops-1", 1000, limit).orElseThrow();
+        RouteBin.Bins bins = map.along("scale-org-00", "scale-route-stops-1", null, 1000, limit)
+                .orElseThrow();
         assertThat(bins.bins()).hasSize(limit);
         assertThat(database.statements() - before).isEqualTo(1);
     }

@@ -13,6 +13,8 @@ import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.RouteCreated;
 import io.haulstream.events.RouteDeleted;
 import io.haulstream.events.RouteGeometryChanged;
+import io.haulstream.events.RouteStatus;
+import io.haulstream.events.RouteStatusChanged;
 import io.haulstream.events.RouteType;
 import io.haulstream.events.TerritoryCreated;
 import io.haulstream.events.TerritoryReshaped;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -177,6 +180,54 @@ class TerritoryProjectionIT {
                 .containsExactlyInAnyOrderElementsOf(world.territories.keySet());
     }
 
+    /**
+     * The specification of {@code territory=} on the map reads: exactly the rows of the unfiltered
+     * read whose bin or route the truth puts in that territory (or in none), in the same order.
+     */
+    @Test
+    void filtersTheMapReadsByTerritoryKeepingTheirOrder() throws Exception {
+        World world = randomWorld(new Random(5));
+        publishInterleaved(world, new Random(11));
+        Map<String, String> routeTruth = world.routeTerritories();
+        Map<String, String> binTruth = world.binTerritories();
+        String routes = "/api/v1/organizations/" + world.organizationId + "/routes";
+        List<String> filters = new ArrayList<>(world.territories.keySet());
+        filters.add(TerritoryFilter.NONE);
+        String within = routes + "/within?latitude=52.5&longitude=13.4&radiusMetres=30000";
+        String crossing = routes + "/crossing?west=13.2&south=52.4&east=13.6&north=52.6";
+        int nonEmpty = 0;
+        for (String filter : filters) {
+            for (String read : List.of(within, crossing)) {
+                List<String> all = ids(http.getForObject(read, JsonNode.class).get("routes"), "routeId");
+                List<String> filtered = ids(
+                        http.getForObject(read + "&territory=" + filter, JsonNode.class)
+                                .get("routes"),
+                        "routeId");
+                assertThat(filtered).as(read + " in " + filter).isEqualTo(inTerritory(all, routeTruth, filter));
+                nonEmpty += filtered.isEmpty() ? 0 : 1;
+            }
+            for (String routeId : routeTruth.keySet()) {
+                if (world.routeStarts.get(routeId) == null) {
+                    continue;
+                }
+                String along = routes + "/" + routeId + "/bins?withinMetres=1000";
+                List<String> all = ids(http.getForObject(along, JsonNode.class).get("bins"), "binId");
+                List<String> filtered = ids(
+                        http.getForObject(along + "&territory=" + filter, JsonNode.class)
+                                .get("bins"),
+                        "binId");
+                assertThat(filtered).as(along + " in " + filter).isEqualTo(inTerritory(all, binTruth, filter));
+                nonEmpty += filtered.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(nonEmpty).as("filtered reads that found something").isGreaterThan(filters.size());
+    }
+
+    private static List<String> inTerritory(List<String> ids, Map<String, String> truth, String filter) {
+        String wanted = TerritoryFilter.NONE.equals(filter) ? null : filter;
+        return ids.stream().filter(id -> Objects.equals(truth.get(id), wanted)).toList();
+    }
+
     @Test
     void aBinMovedIntoATerritoryAndTheTerritoryRetiredAfterwardsFollowsBoth() throws Exception {
         String organizationId = UUID.randomUUID().toString();
@@ -268,6 +319,8 @@ class TerritoryProjectionIT {
                 path = List.of(randomPoint(random), randomPoint(random));
                 script.add(new RouteGeometryChanged(id, world.organizationId, path, AT));
             }
+            // The map reads (within, crossing, along) show active routes only.
+            script.add(new RouteStatusChanged(id, world.organizationId, RouteStatus.PLANNED, RouteStatus.ACTIVE, AT));
             if (random.nextInt(6) == 0) {
                 script.add(new RouteDeleted(id, world.organizationId, AT));
                 path = null;
