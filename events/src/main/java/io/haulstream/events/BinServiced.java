@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * @param weightKg the weight lifted, when the truck's scale knew it
  * @param fleetRecordId the fleet system's own id of this service record: a repeat changes nothing
+ * @param vehicleId the truck that serviced the bin, when the record names one (revision 2)
  */
-@Revision("1")
+@Revision("2")
 public record BinServiced(
         String binId,
         String organizationId,
@@ -14,5 +15,6 @@ public record BinServiced(
         ServiceOutcome outcome,
         Double weightKg,
         String fleetRecordId,
+        String vehicleId,
         Instant servicedAt)
         implements BinEvent {}

@@ -335,7 +335,8 @@ class AsyncApiDocumentTest {
     /** One fixed instance of every fleet record, as the messages' examples show them. */
     private static List<FleetRecord> fleetSamples() {
         return List.of(
-                new BinServicedRecord("truck-3:991", "bin-1", "route-1", ServiceOutcome.EMPTIED, 14.5, EventSamples.AT),
+                new BinServicedRecord(
+                        "truck-3:991", "bin-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck-3", EventSamples.AT),
                 new FillLevelReportedRecord("sensor-7:1234", "bin-1", 80, EventSamples.AT),
                 new RouteStartedRecord("truck-3:990", "route-1", Instant.parse("2026-11-24T06:00:00Z")),
                 new RouteCompletedRecord("truck-3:999", "route-1", Instant.parse("2026-11-24T13:40:00Z")));

@@ -38,7 +38,8 @@ final class EventSamples {
                 new BinMoved("bin-1", "org-1", new GeoPoint(13.405, 52.5201), AT),
                 new BinStatusChanged("bin-1", "org-1", BinStatus.ACTIVE, BinStatus.MAINTENANCE, AT),
                 new BinFillLevelReported("bin-1", "org-1", 80, "sensor-7:1234", AT),
-                new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck-3:991", AT),
+                new BinServiced(
+                        "bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck-3:991", "truck-3", AT),
                 new BinRemoved("bin-1", "org-1", AT),
                 new RouteCreated(
                         "route-1",

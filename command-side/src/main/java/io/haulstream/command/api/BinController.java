@@ -62,7 +62,8 @@ class BinController {
             String routeId,
             @NotNull ServiceOutcome outcome,
             @DecimalMin("0") @DecimalMax("40000") Double weightKg,
-            @Size(max = 255) String fleetRecordId) {}
+            @Size(max = 255) String fleetRecordId,
+            @Size(min = 1, max = 64) String vehicleId) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -124,6 +125,7 @@ class BinController {
                 request.outcome(),
                 request.weightKg(),
                 request.fleetRecordId(),
+                request.vehicleId(),
                 clock.instant()));
         return replies.accepted(binId, outcome);
     }

@@ -42,6 +42,7 @@ class Bin {
 
     static final int MAX_CAPACITY_LITRES = 60_000;
     static final int MAX_TAG_LENGTH = 64;
+    static final int MAX_VEHICLE_ID_LENGTH = 64;
     static final double MAX_WEIGHT_KG = 40_000;
 
     @AggregateIdentifier
@@ -147,6 +148,10 @@ class Bin {
                         || command.weightKg() > MAX_WEIGHT_KG)) {
             throw new RuleViolation("weightKg", "must be between 0 and " + (int) MAX_WEIGHT_KG);
         }
+        if (command.vehicleId() != null
+                && (command.vehicleId().isBlank() || command.vehicleId().length() > MAX_VEHICLE_ID_LENGTH)) {
+            throw new RuleViolation("vehicleId", "must be 1 to " + MAX_VEHICLE_ID_LENGTH + " characters, not blank");
+        }
         apply(new BinServiced(
                 binId,
                 organizationId,
@@ -154,6 +159,7 @@ class Bin {
                 command.outcome(),
                 command.weightKg(),
                 command.fleetRecordId(),
+                command.vehicleId(),
                 command.servicedAt()));
     }
 

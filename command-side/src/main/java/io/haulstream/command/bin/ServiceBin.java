@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * @param organizationId null when a fleet system reports, which knows only the bin
  * @param fleetRecordId the fleet system's own id of the service record; a repeat changes nothing
+ * @param vehicleId the truck that serviced the bin, if the reporter named it
  */
 public record ServiceBin(
         @TargetAggregateIdentifier String binId,
@@ -15,4 +16,5 @@ public record ServiceBin(
         ServiceOutcome outcome,
         Double weightKg,
         String fleetRecordId,
+        String vehicleId,
         Instant servicedAt) {}

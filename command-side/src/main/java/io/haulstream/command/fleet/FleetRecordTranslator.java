@@ -54,6 +54,7 @@ class FleetRecordTranslator {
                     serviced.outcome(),
                     serviced.weightKg(),
                     serviced.recordId(),
+                    serviced.vehicleId(),
                     serviced.occurredAt());
         }
         if (record instanceof FillLevelReportedRecord reported) {

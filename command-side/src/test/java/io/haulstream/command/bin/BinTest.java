@@ -219,11 +219,21 @@ class BinTest {
     class ServiceBinCommand {
 
         @Test
-        void recordsAnEmptiedBinWithItsWeight() {
+        void recordsAnEmptiedBinWithItsWeightAndTruck() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT))
-                    .expectEvents(
-                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT));
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", "T-9", AT))
+                    .expectEvents(new BinServiced(
+                            "bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", "T-9", AT));
+        }
+
+        @Test
+        void rejectsABlankOrOverlongTruck() {
+            for (String vehicle : new String[] {" ", "T".repeat(65)}) {
+                fixture.given(PLACED)
+                        .when(new ServiceBin("bin-1", null, null, ServiceOutcome.EMPTIED, null, null, vehicle, AT))
+                        .expectException(RuleViolation.class)
+                        .expectExceptionMessage("vehicleId: must be 1 to 64 characters, not blank");
+            }
         }
 
         @Test
@@ -231,8 +241,9 @@ class BinTest {
             directory.fleetRecord("truck:9");
             fixture.given(
                             PLACED,
-                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT))
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT))
+                            new BinServiced(
+                                    "bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -240,7 +251,7 @@ class BinTest {
         @Test
         void rejectsServicingRetiredBin() {
             fixture.given(PLACED, new BinStatusChanged("bin-1", "org-1", BinStatus.ACTIVE, BinStatus.RETIRED, AT))
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("binId: the bin is retired and cannot be serviced");
         }
@@ -248,7 +259,7 @@ class BinTest {
         @Test
         void rejectsServicingRemovedBin() {
             fixture.given(PLACED, new BinRemoved("bin-1", "org-1", AT))
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("binId: the bin was removed");
         }
@@ -256,14 +267,14 @@ class BinTest {
         @Test
         void recordsAServiceOffAnyRoute() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, null, ServiceOutcome.MISSED, null, null, AT))
-                    .expectEvents(new BinServiced("bin-1", "org-1", null, ServiceOutcome.MISSED, null, null, AT));
+                    .when(new ServiceBin("bin-1", null, null, ServiceOutcome.MISSED, null, null, null, AT))
+                    .expectEvents(new BinServiced("bin-1", "org-1", null, ServiceOutcome.MISSED, null, null, null, AT));
         }
 
         @Test
         void rejectsServicingOnARouteOfAnotherOrganization() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-2", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .when(new ServiceBin("bin-1", null, "route-2", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("routeId: no route route-2 in this organization");
         }
@@ -271,7 +282,7 @@ class BinTest {
         @Test
         void rejectsServicingOnAnUnknownRoute() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-9", ServiceOutcome.EMPTIED, null, "truck:9", AT))
+                    .when(new ServiceBin("bin-1", null, "route-9", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("routeId: no route route-9 in this organization");
         }
@@ -279,7 +290,7 @@ class BinTest {
         @Test
         void rejectsANegativeWeight() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, -1.0, "truck:9", AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, -1.0, "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("weightKg: must be between 0 and 40000");
         }
@@ -287,7 +298,7 @@ class BinTest {
         @Test
         void rejectsAMissingOutcome() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-1", null, null, "truck:9", AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", null, null, "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("outcome: is required");
         }

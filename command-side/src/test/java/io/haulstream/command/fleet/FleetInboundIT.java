@@ -140,6 +140,11 @@ class FleetInboundIT {
         awaitEvents(binId, "BinServiced", 2);
         assertThat(countEvents(binId, "BinServiced")).isEqualTo(2);
         assertThat(countEvents(retiredBinId, "BinServiced")).isZero();
+        assertThat(jdbc.queryForList(
+                        "select convert_from(payload, 'UTF8')::jsonb ->> 'vehicleId' from domain_event_entry"
+                                + " where aggregate_identifier = ? and payload_type like '%BinServiced'",
+                        String.class, binId))
+                .containsExactly("truck-7", "truck-7");
         awaitEvents(routeId, "RouteStatusChanged", 3);
         assertThat(jdbc.queryForList(
                         "select convert_from(payload, 'UTF8')::jsonb ->> 'to' from domain_event_entry"
@@ -183,7 +188,7 @@ class FleetInboundIT {
     private static String serviced(String recordId, String binId, String routeId) {
         return "{\"type\":\"BIN_SERVICED\",\"recordId\":\"" + RUN + recordId + "\",\"binId\":\"" + binId
                 + (routeId == null ? "" : "\",\"routeId\":\"" + routeId)
-                + "\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,"
+                + "\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,\"vehicleId\":\"truck-7\","
                 + "\"occurredAt\":\"2026-11-24T07:30:00Z\"}";
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Every upcaster of the published language, and the walk from any revision to the current one. */
 public final class Upcasters {
 
-    private static final List<Upcaster> ALL = List.of(new BinPlacedGainedCustomer());
+    private static final List<Upcaster> ALL = List.of(new BinPlacedGainedCustomer(), new BinServicedGainedVehicle());
 
     private Upcasters() {}
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.haulstream.events.BinPlaced;
+import io.haulstream.events.BinServiced;
 import io.haulstream.events.ContainerType;
 import io.haulstream.events.GeoPoint;
 import io.haulstream.events.HaulstreamEvent;
+import io.haulstream.events.ServiceOutcome;
 import io.haulstream.events.WasteStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +45,25 @@ class UpcastersTest {
                         WasteStream.RECYCLING,
                         240,
                         new GeoPoint(13.404954, 52.520008),
+                        Instant.parse("2026-11-24T07:15:00Z")));
+    }
+
+    @Test
+    void readsABinServicedOfRevisionOneAsTheCurrentRevisionWithoutAVehicle() throws IOException {
+        Map<String, Object> v1 = fixture("/snapshots/BinServiced.v1.json");
+
+        Map<String, Object> current =
+                Upcasters.upcast("BinServiced", "1", HaulstreamEvent.revisionOf(BinServiced.class), v1);
+
+        assertThat(JSON.convertValue(current, BinServiced.class))
+                .isEqualTo(new BinServiced(
+                        "bin-1",
+                        "org-1",
+                        "route-1",
+                        ServiceOutcome.EMPTIED,
+                        14.5,
+                        "truck-3:991",
+                        null,
                         Instant.parse("2026-11-24T07:15:00Z")));
     }
 

@@ -202,7 +202,7 @@ final class FleetInbound {
         if ((n / bins.size()) % 2 == 0) {
             servicesSent++;
             next = new Expected(
-                    new BinServicedRecord(id, bin, null, ServiceOutcome.EMPTIED, 12.5, now),
+                    new BinServicedRecord(id, bin, null, ServiceOutcome.EMPTIED, 12.5, null, now),
                     bin,
                     ++servicedPerBin[b],
                     null);

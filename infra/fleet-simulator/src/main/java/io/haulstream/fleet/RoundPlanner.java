@@ -63,7 +63,12 @@ final class RoundPlanner {
         ServiceOutcome outcome = OUTCOME_TICKETS.get(random.nextInt(OUTCOME_TICKETS.size()));
         // What a 240 l cart or a small container weighs when full enough to be worth the stop.
         Double weightKg = outcome == ServiceOutcome.EMPTIED ? random.nextInt(50, 950) / 10.0 : null;
-        return at -> new BinServicedRecord(recordId, binId, routeId, outcome, weightKg, at);
+        return at -> new BinServicedRecord(recordId, binId, routeId, outcome, weightKg, vehicleOf(routeId), at);
+    }
+
+    /** One truck drives each route, named after it as a fleet system would name its own trucks. */
+    static String vehicleOf(String routeId) {
+        return "truck-" + routeId.substring(0, Math.min(8, routeId.length()));
     }
 
     private Step fillLevel(String binId) {

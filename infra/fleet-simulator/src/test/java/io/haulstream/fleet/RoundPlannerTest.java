@@ -131,8 +131,8 @@ class RoundPlannerTest {
                 .isEqualTo("route-1");
         assertThat(FleetSimulator.keyOf(new RouteCompletedRecord("r-2", "route-1", NOW)))
                 .isEqualTo("route-1");
-        assertThat(FleetSimulator.keyOf(
-                        new BinServicedRecord("s-1", "bin-1", "route-1", ServiceOutcome.EMPTIED, 12.5, NOW)))
+        assertThat(FleetSimulator.keyOf(new BinServicedRecord(
+                        "s-1", "bin-1", "route-1", ServiceOutcome.EMPTIED, 12.5, "truck-route-1", NOW)))
                 .isEqualTo("bin-1");
         assertThat(FleetSimulator.keyOf(new FillLevelReportedRecord("f-1", "bin-2", 40, NOW)))
                 .isEqualTo("bin-2");

@@ -42,6 +42,7 @@ class ServiceHistoryProjector implements Projector {
         String[] outcomes = new String[n];
         Double[] weights = new Double[n];
         String[] records = new String[n];
+        String[] vehicles = new String[n];
         String[] times = new String[n];
         Long[] positions = new Long[n];
         for (int i = 0; i < n; i++) {
@@ -54,14 +55,15 @@ class ServiceHistoryProjector implements Projector {
             outcomes[i] = serviced.outcome().name();
             weights[i] = serviced.weightKg();
             records[i] = serviced.fleetRecordId();
+            vehicles[i] = serviced.vehicleId();
             times[i] = serviced.servicedAt().toString();
             positions[i] = projected.globalPosition();
         }
         jdbc.update(
                 "insert into read_model.service_history (bin_id, sequence_number, organization_id, route_id,"
-                        + " outcome, weight_kg, fleet_record_id, serviced_at, global_position)"
+                        + " outcome, weight_kg, fleet_record_id, vehicle_id, serviced_at, global_position)"
                         + " select * from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::float8[], ?::text[], ?::timestamptz[], ?::bigint[])"
+                        + " ?::float8[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[])"
                         + " on conflict (bin_id, sequence_number) do nothing",
                 bins,
                 sequences,
@@ -70,6 +72,7 @@ class ServiceHistoryProjector implements Projector {
                 outcomes,
                 weights,
                 records,
+                vehicles,
                 times,
                 positions);
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param routeId null for a service on no route
  * @param weightKg null when the truck's scale did not know it
  * @param fleetRecordId null for a service not reported by a fleet system
+ * @param vehicleId the truck, null when the report named none
  * @param tag null, like the customer, while the bin's own placement is not projected yet
  */
 public record ServiceRecord(
@@ -22,4 +23,5 @@ public record ServiceRecord(
         String outcome,
         Double weightKg,
         String fleetRecordId,
+        String vehicleId,
         Instant servicedAt) {}

@@ -65,7 +65,14 @@ class ServiceHistoryIT {
     }
 
     /** One service as published: what the history must give back. */
-    record Service(String binId, long sequence, String routeId, ServiceOutcome outcome, Double weightKg, Instant at) {}
+    record Service(
+            String binId,
+            long sequence,
+            String routeId,
+            ServiceOutcome outcome,
+            Double weightKg,
+            String vehicleId,
+            Instant at) {}
 
     record Town(
             String organizationId,
@@ -84,6 +91,7 @@ class ServiceHistoryIT {
                     service.outcome(),
                     service.weightKg(),
                     "fleet:" + service.binId() + ":" + service.sequence(),
+                    service.vehicleId(),
                     service.at());
         }
     }
@@ -105,6 +113,14 @@ class ServiceHistoryIT {
                 .extracting(node -> node.get("sequence").asLong())
                 .containsExactlyElementsOf(
                         expected.stream().map(Service::sequence).toList());
+        assertThat(read)
+                .extracting(node -> node.get("vehicleId").isNull()
+                        ? null
+                        : node.get("vehicleId").asText())
+                .containsExactlyElementsOf(
+                        expected.stream().map(Service::vehicleId).toList())
+                .contains((String) null)
+                .anyMatch(vehicle -> vehicle != null);
         JsonNode newest = read.get(0);
         Service first = expected.get(0);
         assertThat(newest.get("outcome").asText()).isEqualTo(first.outcome().name());
@@ -346,6 +362,7 @@ class ServiceHistoryIT {
                     route,
                     outcomes[i % outcomes.length],
                     i % 2 == 0 ? 100.0 + i : null,
+                    i % 3 == 0 ? null : "truck-" + i,
                     at));
         }
         ConsistencyToken last = null;

@@ -1343,6 +1343,7 @@ public final class City {
                                     outcome,
                                     item.weight(),
                                     "truck-" + (100 + route % 900) + ":" + item.serial(),
+                                    "truck-" + (100 + route % 900),
                                     at),
                             at);
                     services++;
