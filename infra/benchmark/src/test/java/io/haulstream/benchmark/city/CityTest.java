@@ -3,6 +3,10 @@ package io.haulstream.benchmark.city;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.haulstream.events.BinAssignedToRoute;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinServiced;
@@ -14,6 +18,9 @@ import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.events.RouteCreated;
 import io.haulstream.events.RouteStatus;
 import io.haulstream.events.RouteStatusChanged;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +29,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +56,17 @@ class CityTest {
         assertThat(eventsOf(City.generate(SMOKE, 42L, TODAY))).isEqualTo(events);
         assertThat(eventsOf(City.generate(SMOKE, 43L, TODAY)).get(0)).isNotEqualTo(events.get(0));
         assertThat(eventsOf(city)).isEqualTo(events);
+    }
+
+    /**
+     * Pins the smoke city of one seed and day to the last byte. A changed digest means the city
+     * changed, and with it every stored benchmark result that was measured on it: change the
+     * constants only on purpose, and say so in the results.
+     */
+    @Test
+    void generatesExactlyThePinnedCity() {
+        assertThat(eventDigest(events)).isEqualTo("c9ba42d421bb41abaa681db90a87cf2676ca1dc7356a1851b4942d1bce99822b");
+        assertThat(accessorDigest(city)).isEqualTo("e40c3ba12e9f124b0cf160078e90e768a084add1e544319478aff8cee8b82150");
     }
 
     @Test
@@ -233,6 +253,134 @@ class CityTest {
         List<GeneratedEvent> events = new ArrayList<>();
         city.forEachEvent(events::add);
         return events;
+    }
+
+    /** Every event's aggregate, sequence, phase, time, type and JSON body, in emission order. */
+    static String eventDigest(List<GeneratedEvent> events) {
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Digest digest = new Digest();
+        try {
+            for (GeneratedEvent generated : events) {
+                digest.add(generated.aggregateId())
+                        .add(generated.sequence())
+                        .add(generated.phase().name())
+                        .add(generated.occurredAt().toString())
+                        .add(generated.event().getClass().getName())
+                        .add(json.writeValueAsString(generated.event()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return digest.hex();
+    }
+
+    /** Every public accessor of every organization, customer, bin and route, and the seeded random picks. */
+    static String accessorDigest(City city) {
+        Digest digest = new Digest()
+                .add(city.size().toString())
+                .add(city.seed())
+                .add(city.today().toString())
+                .add(city.firstDayOfHistory().toString())
+                .add(city.eventCount())
+                .add(city.serviceEventCount())
+                .add(city.assignedBinCount())
+                .add(city.organizationCount())
+                .add(city.customerCount())
+                .add(city.binCount())
+                .add(city.routeCount())
+                .add(String.join(",", city.organizationIds()))
+                .add(String.join(",", city.routeIds()));
+        for (int org = 0; org < city.organizationCount(); org++) {
+            digest.add(city.organizationId(org))
+                    .add(city.organizationName(org))
+                    .add(city.organizationRegisteredAt(org).toString());
+        }
+        for (int customer = 0; customer < city.customerCount(); customer++) {
+            digest.add(city.customerId(customer))
+                    .add(city.customerOrganization(customer))
+                    .add(city.customerName(customer))
+                    .add(city.customerAddress(customer))
+                    .add(city.customerLongitude(customer))
+                    .add(city.customerLatitude(customer))
+                    .add(city.customerRegisteredAt(customer).toString());
+        }
+        for (int bin = 0; bin < city.binCount(); bin++) {
+            digest.add(city.binId(bin))
+                    .add(city.binCustomer(bin))
+                    .add(city.binOrganization(bin))
+                    .add(city.binOrganizationId(bin))
+                    .add(city.binTag(bin))
+                    .add(city.binContainerType(bin).name())
+                    .add(city.binWasteStream(bin).name())
+                    .add(city.binCapacityLitres(bin))
+                    .add(city.binStatus(bin).name())
+                    .add(String.valueOf(city.binFillPercent(bin)))
+                    .add(city.binLongitude(bin))
+                    .add(city.binLatitude(bin))
+                    .add(city.binRoute(bin))
+                    .add(city.binPlacedAt(bin).toString());
+        }
+        for (int route = 0; route < city.routeCount(); route++) {
+            digest.add(city.routeId(route))
+                    .add(city.routeOrganization(route))
+                    .add(city.routeOrganizationId(route))
+                    .add(city.routeName(route))
+                    .add(city.routeType(route).name())
+                    .add(city.routeServiceDay(route).name())
+                    .add(city.routeTerritory(route))
+                    .add(city.routeStatus(route).name())
+                    .add(city.routeStopCount(route))
+                    .add(city.routeCreatedAt(route).toString());
+            for (GeoPoint point : city.routePath(route)) {
+                digest.add(point.longitude()).add(point.latitude());
+            }
+            for (int stop : city.routeStops(route)) {
+                digest.add(stop);
+            }
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 100; i++) {
+            double[] point = city.randomPointNearBins(random);
+            digest.add(point[0]).add(point[1]).add(city.randomBin(random)).add(city.randomRoute(random));
+        }
+        return digest.hex();
+    }
+
+    /** SHA-256 over length-prefixed strings and exact bits of numbers, so no two sequences of values collide by framing. */
+    private static final class Digest {
+        private final MessageDigest sha;
+
+        Digest() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Digest add(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            add(bytes.length);
+            sha.update(bytes);
+            return this;
+        }
+
+        Digest add(long value) {
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                sha.update((byte) (value >>> shift));
+            }
+            return this;
+        }
+
+        Digest add(double value) {
+            return add(Double.doubleToRawLongBits(value));
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(sha.digest());
+        }
     }
 
     private static void assertInBerlin(GeoPoint point) {
