@@ -323,7 +323,7 @@ final class Berlin {
 
     static String streetName(int neighbourhood, boolean alongX, long line, long hash) {
         long code = hash ^ (neighbourhood * 7919L) ^ (alongX ? 0x5bd1e995L : 0x1b873593L) ^ (line * 0x9E3779B9L);
-        code = City.mix64(code);
+        code = Seeded.mix64(code);
         String stem = STREET_STEMS[(int) Math.floorMod(code, (long) STREET_STEMS.length)];
         String suffix = STREET_SUFFIXES[(int) Math.floorMod(code >>> 20, (long) STREET_SUFFIXES.length)];
         return stem + suffix;
