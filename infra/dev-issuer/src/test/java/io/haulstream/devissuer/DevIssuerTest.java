@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(
         properties = {
-            "haulstream.dev-issuer.identities=../../infra/config/demo-identities.tsv",
+            "haulstream.dev-issuer.identities=../config/demo-identities.tsv",
             "haulstream.dev-issuer.key-file=target/test-signing-key.pem",
             "spring.security.oauth2.authorizationserver.issuer=http://127.0.0.1:9999"
         })
@@ -41,7 +41,7 @@ class DevIssuerTest {
 
     @Test
     void givesAMachineClientATokenWithItsRolesAndOrganizations() throws Exception {
-        Identities identities = Identities.read(Path.of("../../infra/config/demo-identities.tsv"));
+        Identities identities = Identities.read(Path.of("../config/demo-identities.tsv"));
         ResponseEntity<JsonNode> reply = http.withBasicAuth("haulstream-fleet", "fleet-secret")
                 .exchange(
                         RequestEntity.post("/oauth2/token")
