@@ -3,6 +3,7 @@ package io.haulstream.command.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.haulstream.testtokens.TokenMint;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -92,6 +94,12 @@ class CommandAccessIT {
 
     @Autowired
     private TestRestTemplate http;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private ObjectMapper json;
 
     private static String organizationA;
     private static String organizationB;
@@ -210,6 +218,24 @@ class CommandAccessIT {
         ResponseEntity<JsonNode> byItsOwnDispatcher =
                 send(HttpMethod.PUT, status.formatted(organizationB, binOfB), retire, MINT.dispatcher(organizationB));
         assertThat(byItsOwnDispatcher.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void everyEventOfACommandNamesItsActorAndTheCommandThatCausedIt() throws Exception {
+        String dispatcher = MINT.caller("alice")
+                .client("dispatch-console")
+                .roles(TokenMint.DISPATCHER)
+                .organizations(organizationA)
+                .mint();
+        String bin = placeBin(organizationA, dispatcher).getBody().get("id").asText();
+        JsonNode metaData = json.readTree(jdbc.queryForObject(
+                "SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class,
+                bin));
+        assertThat(metaData.get("actorSubject").asText()).isEqualTo("alice");
+        assertThat(metaData.get("actorClient").asText()).isEqualTo("dispatch-console");
+        assertThat(metaData.get("actorRoles").asText()).isEqualTo("dispatcher");
+        assertThat(metaData.get("correlationId").asText()).isNotBlank();
     }
 
     @Test
