@@ -8,8 +8,15 @@ source "$here/lib/apps.sh"
 
 "$here/servers.sh" start
 
-echo "build: packaging both applications and the fleet simulator (tests are run by infra/test.sh)"
+echo "build: packaging both applications, the development issuer and the fleet simulator (tests are run by infra/test.sh)"
 (cd "$REPO_ROOT" && mvn -B -q -DskipTests package)
+
+if [[ "$HAULSTREAM_DEV_ISSUER" != "none" ]]; then
+  # A small Spring Authorization Server: the demo's users and clients, its key kept in $RUN_DIR.
+  APP_JAVA_OPTS="-Xmx128m -XX:+UseSerialGC" \
+    start_app dev-issuer "$REPO_ROOT/infra/dev-issuer/target/haulstream-dev-issuer-${HAULSTREAM_VERSION}.jar" "$DEV_ISSUER_PORT"
+  await_app dev-issuer "$DEV_ISSUER_PORT" /.well-known/openid-configuration
+fi
 
 start_app command-side "$REPO_ROOT/command-side/target/haulstream-command-side-${HAULSTREAM_VERSION}.jar" "$COMMAND_SIDE_PORT"
 start_app query-side "$REPO_ROOT/query-side/target/haulstream-query-side-${HAULSTREAM_VERSION}.jar" "$QUERY_SIDE_PORT"
@@ -37,12 +44,17 @@ fi
 
 cat <<INFO
 
-haulstream is running.
+haulstream is running. Both APIs want a bearer token from $OIDC_ISSUER_URI, for example a dispatcher's:
+  token=\$(infra/token.sh spree-dispatch spree-dispatch-secret)
+  curl -H "Authorization: Bearer \$token" http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$(awk -F'\t' '$2 == "spree" { print $3 }' "$DEV_ISSUER_IDENTITIES")/bins?size=5
+  (the same with curl alone: curl -u spree-dispatch:spree-dispatch-secret -d grant_type=client_credentials $OIDC_ISSUER_URI/oauth2/token)
+  users, clients and their secrets: infra/config/demo-identities.tsv; roles: README, Access
   command API  http://127.0.0.1:${COMMAND_SIDE_PORT}/api/v1   (log: $RUN_DIR/logs/command-side.log)
   query API    http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1   (log: $RUN_DIR/logs/query-side.log)
   metrics      http://127.0.0.1:${QUERY_SIDE_PORT}/actuator/prometheus
   monitoring   http://127.0.0.1:${QUERY_MANAGEMENT_PORT}/health/database/performance/coordination
-  dead letters http://127.0.0.1:${COMMAND_MANAGEMENT_PORT}/fleet/dead-letters
+  dead letters http://127.0.0.1:${COMMAND_MANAGEMENT_PORT}/fleet/dead-letters   (operators: infra/token.sh haulstream-operator operator-secret)
+  issuer       $OIDC_ISSUER_URI   (log: $RUN_DIR/logs/dev-issuer.log)
   fleet        $fleet
 Stop everything with: infra/stop.sh
 INFO

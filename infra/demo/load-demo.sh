@@ -9,6 +9,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/../config/haulstream.env"
+source "$here/../lib/tokens.sh"
 
 api="http://127.0.0.1:${COMMAND_SIDE_PORT}/api/v1"
 bins_per_org="${DEMO_BINS_PER_ORGANIZATION:-40}"
@@ -20,12 +21,16 @@ if [[ -f "$marker" ]]; then
   exit 0
 fi
 
+# The demo loader's client registers the organizations and fills them (platform and organization
+# administrator of the demo city, as demo-identities.tsv says).
+bearer="Authorization: Bearer $(client_token "$DEMO_LOADER_CLIENT" "$DEMO_LOADER_SECRET")"
+
 post() {
-  curl -fsS -X POST -H 'Content-Type: application/json' -d "$2" "$api$1"
+  curl -fsS -X POST -H "$bearer" -H 'Content-Type: application/json' -d "$2" "$api$1"
 }
 
 put() {
-  curl -fsS -X PUT -H 'Content-Type: application/json' -d "$2" "$api$1" >/dev/null
+  curl -fsS -X PUT -H "$bearer" -H 'Content-Type: application/json' -d "$2" "$api$1" >/dev/null
 }
 
 json_field() {
@@ -46,8 +51,9 @@ last_token=""
 last_bin=""
 last_org=""
 total=0
-for hauler in "Spree Hauling" "Mitte Recycling" "Tiergarten Waste"; do
-  org="$(post /organizations "{\"name\":\"$hauler\"}" | json_field id)"
+# The organizations under the fixed ids that the issuer's users and clients act for.
+while IFS=$'\t' read -r org hauler; do
+  put "/organizations/$org" "{\"name\":\"$hauler\"}"
   customers=()
   path=""
   for c in "${!corners[@]}"; do
@@ -89,12 +95,13 @@ for hauler in "Spree Hauling" "Mitte Recycling" "Tiergarten Waste"; do
   for bin in "${bins[@]}"; do
     printf 'bin\t%s\t%s\n' "$org" "$bin"
   done >>"$plan_draft"
-done
+done < <(awk -F'\t' '$1 == "organization" { print $3 "\t" $4 }' "$DEV_ISSUER_IDENTITIES")
 echo
 
 # Read the last bin back with its token: proves the whole path answered before saying done.
-curl -fsS "http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$last_org/bins/$last_bin?minPosition=$last_token" >/dev/null
+curl -fsS -H "$bearer" "http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$last_org/bins/$last_bin?minPosition=$last_token" >/dev/null
 mv "$plan_draft" "$plan"
 echo "3 organizations, 15 customers, 3 routes, $total bins on $(date -u +%FT%TZ)" >"$marker"
 echo "demo: loaded 3 organizations, 15 customers, 3 active routes and $total bins (fleet plan: $plan); try"
-echo "  curl 'http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$last_org/bins/$last_bin'"
+echo "  curl -H \"Authorization: Bearer \$(infra/token.sh spree-dispatch spree-dispatch-secret)\" \\"
+echo "    'http://127.0.0.1:${QUERY_SIDE_PORT}/api/v1/organizations/$(awk -F'\t' '$2 == "spree" { print $3 }' "$DEV_ISSUER_IDENTITIES")/bins?size=5'"

@@ -29,9 +29,10 @@ start_app() {
   fi
 }
 
+# await_app name port [path]: the path answers 200 once the process serves (readiness by default).
 await_app() {
-  local name="$1" port="$2" deadline=$((SECONDS + APP_START_TIMEOUT_SECONDS))
-  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
+  local name="$1" port="$2" path="${3:-/actuator/health/readiness}" deadline=$((SECONDS + APP_START_TIMEOUT_SECONDS))
+  until curl -fs "http://127.0.0.1:$port$path" >/dev/null 2>&1; do
     if ! app_running "$name"; then
       echo "$name: exited during start-up; last lines of $RUN_DIR/logs/$name.log:" >&2
       tail -n 40 "$RUN_DIR/logs/$name.log" >&2 || true

@@ -1,5 +1,6 @@
 package io.haulstream.command;
 
+import io.haulstream.command.access.ActorMetaData;
 import io.haulstream.events.HaulstreamEvent;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -9,6 +10,8 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +39,23 @@ class CommandSideConfiguration {
                         .retryInterval(20)
                         .maxRetryCount(3)
                         .build())
+                .dispatchInterceptors(new ActorMetaData())
                 .build();
+    }
+
+    /** Copies the actor of a command to its events (see {@link ActorMetaData}). */
+    @Bean
+    CorrelationDataProvider actorOnEvents() {
+        return ActorMetaData.onEvents();
+    }
+
+    /**
+     * Axon's own {@code correlationId} and {@code traceId}: its default provider steps back once any
+     * other is declared.
+     */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     /**

@@ -49,4 +49,18 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.haulstream.command.deadletters..");
+
+    /**
+     * Only the access package reads tokens: everything else asks its {@code Caller}, so the claims'
+     * names and the role model live in one place.
+     */
+    @ArchTest
+    static final ArchRule onlyTheAccessPackageReadsTokens = noClasses()
+            .that()
+            .resideInAPackage("io.haulstream.command..")
+            .and()
+            .resideOutsideOfPackage("io.haulstream.command.access..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.security.oauth2..", "com.nimbusds..");
 }

@@ -40,4 +40,18 @@ class ArchitectureTest {
                     (com.tngtech.archunit.core.domain.JavaClass type) ->
                             type.getPackageName().startsWith("io.haulstream.query.monitoring")
                                     && !type.isEquivalentTo(io.haulstream.query.monitoring.SpatialQuery.class)));
+
+    /**
+     * Only the access package reads tokens: everything else asks its {@code Caller}, so the claims'
+     * names and the role model live in one place.
+     */
+    @ArchTest
+    static final ArchRule onlyTheAccessPackageReadsTokens = noClasses()
+            .that()
+            .resideInAPackage("io.haulstream.query..")
+            .and()
+            .resideOutsideOfPackage("io.haulstream.query.access..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.security.oauth2..", "com.nimbusds..");
 }

@@ -1,6 +1,8 @@
 package io.haulstream.command.api;
 
+import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.command.organization.DeactivateOrganization;
+import io.haulstream.command.organization.EnsureOrganization;
 import io.haulstream.command.organization.RegisterOrganization;
 import io.haulstream.command.organization.RenameOrganization;
 import jakarta.validation.Valid;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +36,9 @@ class OrganizationController {
         this.clock = clock;
     }
 
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     record NameRequest(@NotBlank @Size(max = 200) String name) {}
 
     @PostMapping
@@ -42,6 +48,20 @@ class OrganizationController {
         Object outcome =
                 commands.sendAndWait(new RegisterOrganization(organizationId, request.name(), clock.instant()));
         return replies.created("/api/v1/organizations/" + organizationId, organizationId, outcome);
+    }
+
+    /**
+     * Registers the organization under a chosen id (a UUID), or changes nothing when it is already
+     * registered under this name; another name answers 409.
+     */
+    @PutMapping("/{organizationId}")
+    ResponseEntity<CommandAccepted> ensure(
+            @PathVariable String organizationId, @Valid @RequestBody NameRequest request) {
+        if (!UUID_FORM.matcher(organizationId).matches()) {
+            throw new RuleViolation("organizationId", "must be a UUID");
+        }
+        Object outcome = commands.sendAndWait(new EnsureOrganization(organizationId, request.name(), clock.instant()));
+        return replies.accepted(organizationId, outcome);
     }
 
     @PutMapping("/{organizationId}/name")

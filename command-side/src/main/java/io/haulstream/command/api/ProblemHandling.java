@@ -3,6 +3,8 @@ package io.haulstream.command.api;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.haulstream.command.access.Refusals;
+import io.haulstream.command.domain.IdTaken;
 import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
 import java.util.Arrays;
@@ -67,15 +69,19 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notInOrganization(NotInOrganization elsewhere) {
-        var problem = problem(HttpStatus.NOT_FOUND, "Not found", List.of(new FieldError("id", elsewhere.getMessage())));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        // Byte for byte a missing aggregate's reply: a tenant learns nothing of what others have.
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Refusals.notFound());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
-        var problem = problem(
-                HttpStatus.NOT_FOUND, "Not found", List.of(new FieldError("id", "nothing exists with this id")));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Refusals.notFound());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> idTaken(IdTaken taken) {
+        var problem = problem(HttpStatus.CONFLICT, "Id taken", List.of(new FieldError(taken.field(), taken.reason())));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler

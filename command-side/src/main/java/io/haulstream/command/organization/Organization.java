@@ -2,6 +2,7 @@ package io.haulstream.command.organization;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.haulstream.command.domain.IdTaken;
 import io.haulstream.command.domain.Names;
 import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.events.OrganizationDeactivated;
@@ -9,7 +10,9 @@ import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.events.OrganizationRenamed;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 @Aggregate(cache = "aggregateCache")
@@ -27,6 +30,17 @@ class Organization {
     Organization(RegisterOrganization command) {
         apply(new OrganizationRegistered(
                 command.organizationId(), Names.require("name", command.name()), command.registeredAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EnsureOrganization command) {
+        String wanted = Names.require("name", command.name());
+        if (organizationId == null) {
+            apply(new OrganizationRegistered(command.organizationId(), wanted, command.registeredAt()));
+        } else if (!wanted.equals(name)) {
+            throw new IdTaken("organizationId", "is the id of an organization with another name");
+        }
     }
 
     @CommandHandler

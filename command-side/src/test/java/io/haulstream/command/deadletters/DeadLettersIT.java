@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.haulstream.testtokens.TokenMint;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
@@ -80,8 +82,28 @@ class DeadLettersIT {
 
     @Test
     void listsReplaysAndCountsDeadLettersThroughTheSameChecks() throws Exception {
-        TestRestTemplate operator =
-                new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + management.port()));
+        String root = "http://127.0.0.1:" + management.port();
+        TestRestTemplate operator = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(root)
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION, "Bearer " + TokenMint.test().operator()));
+        // Only operators: no token is asked for one, a dispatcher is refused.
+        TestRestTemplate anonymous = new TestRestTemplate(new RestTemplateBuilder().rootUri(root));
+        var unauthenticated = anonymous.getForEntity(ManagementConnector.PATH, JsonNode.class);
+        assertThat(unauthenticated.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(unauthenticated.getBody().at("/errors/0/reason").asText()).isEqualTo("a bearer token is required");
+        TestRestTemplate dispatcher = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(root)
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer "
+                                + TokenMint.test().dispatcher(UUID.randomUUID().toString())));
+        var forbidden = dispatcher.postForEntity(ManagementConnector.PATH + "/replay", null, JsonNode.class);
+        assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(forbidden.getBody().at("/errors/0/field").asText()).isEqualTo("roles");
+        assertThat(operator.getForEntity(ManagementConnector.PATH, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         String organizationId = post("/api/v1/organizations", Map.of("name", "Dead Letter Co"));
         String customerId = post(
                 "/api/v1/organizations/" + organizationId + "/customers",

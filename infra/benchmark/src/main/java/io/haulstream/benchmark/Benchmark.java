@@ -32,7 +32,7 @@ public final class Benchmark {
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        Http http = new Http(json);
+        Http http = new Http(json, settings.callers());
         Resources resources = new Resources(http, settings.runDir());
         Map<String, Object> machine = machine();
         System.out.println("haulstream benchmark, size " + settings.size() + " on " + machine);

@@ -2,6 +2,7 @@ package io.haulstream.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.testtokens.TokenMint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,32 +19,67 @@ import java.util.regex.Pattern;
 final class Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** Longer than the longest run (a full-size one takes under an hour). */
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(6);
+
     private static final Pattern SERVER_TIMING = Pattern.compile("\\bapp;dur=([0-9.]+)");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final ObjectMapper json;
+    private static final Pattern ORGANIZATION = Pattern.compile("^/api/v1/organizations/([^/?]+)");
 
-    Http(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final TokenMint callers;
+
+    /** Tokens by the organization they act for ("" for none): signing one per request would be timed. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    Http(ObjectMapper json, TokenMint callers) {
         this.json = json;
+        this.callers = callers;
+    }
+
+    /** The token of a caller entitled to the URL: an administrator and dispatcher of its organization, or an operator. */
+    private HttpRequest.Builder request(String url) {
+        URI uri = URI.create(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
+        String path = uri.getRawPath();
+        if (path.startsWith("/api/")) {
+            Matcher organization = ORGANIZATION.matcher(path);
+            String key = organization.find() ? organization.group(1) : "";
+            request.header(
+                    "Authorization",
+                    "Bearer "
+                            + tokens.computeIfAbsent(key, k -> {
+                                TokenMint.Caller caller = callers.caller("benchmark")
+                                        .client("haulstream-benchmark")
+                                        .roles(TokenMint.PLATFORM_ADMIN, TokenMint.ORG_ADMIN, TokenMint.DISPATCHER)
+                                        .lifetime(TOKEN_LIFETIME);
+                                return (k.isEmpty() ? caller : caller.organizations(k)).mint();
+                            }));
+        } else if (path.startsWith("/actuator/") && !path.equals("/actuator/prometheus")) {
+            request.header(
+                    "Authorization",
+                    "Bearer "
+                            + tokens.computeIfAbsent("operator", k -> callers.caller("benchmark")
+                                    .client("haulstream-benchmark")
+                                    .roles(TokenMint.OPERATOR)
+                                    .lifetime(TOKEN_LIFETIME)
+                                    .mint()));
+        }
+        return request;
     }
 
     HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-        return checked(client.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray()));
+        return checked(client.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     /** @return the status, without failing: for polling until something becomes visible */
     int status(String url) throws IOException, InterruptedException {
-        return client.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .timeout(TIMEOUT)
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
+        return client.send(request(url).GET().build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
@@ -67,8 +105,7 @@ final class Http {
 
     JsonNode send(String method, String url, Object body) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = checked(client.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(TIMEOUT)
+                request(url)
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                         .build(),

@@ -1,5 +1,6 @@
 package io.haulstream.benchmark;
 
+import io.haulstream.testtokens.TokenMint;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,10 +50,22 @@ record Settings(
         double fleetSamplesPerSecond,
         int fleetResends,
         boolean jfr,
-        Set<String> phases) {
+        Set<String> phases,
+        String issuer,
+        String signingKeyId,
+        Path signingKey) {
 
     /** In the order they run. */
     static final List<String> ALL_PHASES = List.of("queries", "writes", "mix", "fleet");
+
+    /**
+     * Signs the benchmark's own callers with the issuer's key (the development issuer's by default):
+     * its generated organizations exist in no issuer's user list, so it mints what an administrator
+     * and dispatcher of each would hold.
+     */
+    TokenMint callers() {
+        return TokenMint.fromKeyFile(issuer, signingKeyId, signingKey);
+    }
 
     Connection queryDatabase() throws SQLException {
         return DriverManager.getConnection(queryJdbcUrl, dbUser, dbPassword);
@@ -107,7 +120,14 @@ record Settings(
                 Double.parseDouble(env.getOrDefault("BENCHMARK_FLEET_SAMPLES_PER_SECOND", "10")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_FLEET_RESENDS", "200")),
                 env.getOrDefault("BENCHMARK_JFR", "off").equals("on"),
-                phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))));
+                phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))),
+                env.getOrDefault("OIDC_ISSUER_URI", "http://127.0.0.1:9070"),
+                env.getOrDefault("DEV_ISSUER_KEY_ID", "haulstream-dev"),
+                Path.of(env.getOrDefault(
+                        "BENCHMARK_SIGNING_KEY",
+                        env.getOrDefault(
+                                "DEV_ISSUER_KEY_FILE",
+                                runDir.resolve("dev-issuer/signing-key.pem").toString()))));
     }
 
     private static Set<String> phases(String list) {

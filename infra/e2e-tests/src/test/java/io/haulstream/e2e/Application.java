@@ -49,6 +49,8 @@ final class Application implements AutoCloseable {
                         ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Trusting the test key, unless the test names an issuer of its own.
+        builder.environment().putAll(Callers.applicationEnvironment());
         builder.environment().putAll(environment);
         builder.environment().put(portVariable, Integer.toString(port));
         // Each application reads its own variable; a free port either way keeps the defaults
@@ -77,16 +79,19 @@ final class Application implements AutoCloseable {
     }
 
     void awaitReady(HttpClient http) throws IOException, InterruptedException {
+        awaitReady(http, "/actuator/health/readiness");
+    }
+
+    /** Until the path answers 200 (the development issuer has no actuator: its discovery document). */
+    void awaitReady(HttpClient http, String path) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                var reply = http.send(
-                        HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                var reply =
+                        http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding());
                 if (reply.statusCode() == 200) {
                     return;
                 }

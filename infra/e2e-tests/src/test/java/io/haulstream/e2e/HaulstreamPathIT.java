@@ -115,7 +115,8 @@ class HaulstreamPathIT {
         String token = placed.headers().firstValue("Consistency-Token").orElseThrow();
         String location = placed.headers().firstValue("Location").orElseThrow();
 
-        HttpResponse<String> read = HTTP.send(
+        HttpResponse<String> read = Callers.send(
+                HTTP,
                 HttpRequest.newBuilder(querySide.uri(location + "?minPosition=" + token))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -138,7 +139,8 @@ class HaulstreamPathIT {
 
     private static HttpResponse<String> post(Application application, String path, Object body)
             throws IOException, InterruptedException {
-        return HTTP.send(
+        return Callers.send(
+                HTTP,
                 HttpRequest.newBuilder(application.uri(path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

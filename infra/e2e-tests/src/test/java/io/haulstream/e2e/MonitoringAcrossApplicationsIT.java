@@ -160,7 +160,8 @@ class MonitoringAcrossApplicationsIT {
         keep("statistics", json(get(querySide.managementUri("/health/database/optimization/statistics"))));
         keep("spatial", json(get(querySide.managementUri("/health/database/spatial/performance"))));
         keep("health", JSON.readTree(get(querySide.uri("/actuator/health")).body()));
-        HttpResponse<String> benchmark = HTTP.send(
+        HttpResponse<String> benchmark = Callers.send(
+                HTTP,
                 HttpRequest.newBuilder(querySide.managementUri("/health/database/performance/benchmark"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
@@ -215,11 +216,12 @@ class MonitoringAcrossApplicationsIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return Callers.send(HTTP, HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
-        return HTTP.send(
+        return Callers.send(
+                HTTP,
                 HttpRequest.newBuilder(commandSide.uri(path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

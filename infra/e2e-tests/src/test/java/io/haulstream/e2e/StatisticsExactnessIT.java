@@ -212,7 +212,8 @@ class StatisticsExactnessIT {
      */
     private static void awaitPipelineWarm(String organization, String token) throws Exception {
         for (int attempt = 0; attempt < 60; attempt++) {
-            HttpResponse<String> reply = HTTP.send(
+            HttpResponse<String> reply = Callers.send(
+                    HTTP,
                     HttpRequest.newBuilder(querySide.uri(
                                     "/api/v1/organizations/" + organization + "/statistics/bins?minPosition=" + token))
                             .build(),
@@ -530,12 +531,12 @@ class StatisticsExactnessIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Callers.send(HTTP, request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> reply =
-                HTTP.send(HttpRequest.newBuilder(querySide.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = Callers.send(
+                HTTP, HttpRequest.newBuilder(querySide.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         return JSON.readTree(reply.body());
     }

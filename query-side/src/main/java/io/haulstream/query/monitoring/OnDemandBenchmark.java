@@ -62,9 +62,9 @@ class OnDemandBenchmark {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new InvalidQuery("concurrency", "must be between 1 and " + MAX_CONCURRENCY);
         }
-        Map<String, List<String>> targets = new LinkedHashMap<>();
+        Map<String, List<RequestsSeen.Seen>> targets = new LinkedHashMap<>();
         for (String family : request.families()) {
-            List<String> recent = seen.recent(family);
+            List<RequestsSeen.Seen> recent = seen.recent(family);
             if (recent.isEmpty()) {
                 throw new InvalidQuery(
                         "families", family + " has served no successful request since start: nothing to replay");
@@ -81,7 +81,7 @@ class OnDemandBenchmark {
         }
     }
 
-    private Map<String, Object> measure(Map<String, List<String>> targets, int seconds, int concurrency)
+    private Map<String, Object> measure(Map<String, List<RequestsSeen.Seen>> targets, int seconds, int concurrency)
             throws InterruptedException {
         String base = "http://127.0.0.1:" + server.getWebServer().getPort();
         List<String> families = List.copyOf(targets.keySet());
@@ -104,15 +104,17 @@ class OnDemandBenchmark {
                     while (System.nanoTime() < deadline) {
                         long n = next.getAndIncrement();
                         String family = families.get((int) (n % families.size()));
-                        List<String> requests = targets.get(family);
-                        String target = requests.get((int) ((n / families.size()) % requests.size()));
+                        List<RequestsSeen.Seen> requests = targets.get(family);
+                        RequestsSeen.Seen target = requests.get((int) ((n / families.size()) % requests.size()));
                         long start = System.nanoTime();
                         try {
-                            HttpResponse<Void> reply = http.send(
-                                    HttpRequest.newBuilder(URI.create(base + target))
-                                            .timeout(Duration.ofSeconds(10))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding());
+                            HttpRequest.Builder replay = HttpRequest.newBuilder(URI.create(base + target.target()))
+                                    .timeout(Duration.ofSeconds(10));
+                            if (target.authorization() != null) {
+                                replay.header("Authorization", target.authorization());
+                            }
+                            HttpResponse<Void> reply =
+                                    http.send(replay.build(), HttpResponse.BodyHandlers.discarding());
                             if (reply.statusCode() == 200) {
                                 latencies.get(family).add(System.nanoTime() - start);
                             } else {

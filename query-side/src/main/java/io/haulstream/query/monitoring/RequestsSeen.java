@@ -37,7 +37,14 @@ class RequestsSeen implements ResponseBodyAdvice<Object> {
 
     private final MeterRegistry meters;
     private final Map<Class<?>, ToIntFunction<Object>> rowCounters = new ConcurrentHashMap<>();
-    private final Map<String, Deque<String>> recent = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Seen>> recent = new ConcurrentHashMap<>();
+
+    /**
+     * A request as it came: its path and query string, and its {@code Authorization} header, so a
+     * replay reads as the caller who asked (and stops working when that token expires), never as
+     * the operator who runs the benchmark.
+     */
+    record Seen(String target, String authorization) {}
 
     RequestsSeen(MeterRegistry meters) {
         this.meters = meters;
@@ -76,18 +83,18 @@ class RequestsSeen implements ResponseBodyAdvice<Object> {
     private void remember(String family, HttpServletRequest request) {
         String query = request.getQueryString();
         String target = request.getRequestURI() + (query == null ? "" : "?" + query);
-        Deque<String> kept = recent.computeIfAbsent(family, f -> new ArrayDeque<>());
+        Deque<Seen> kept = recent.computeIfAbsent(family, f -> new ArrayDeque<>());
         synchronized (kept) {
-            kept.addLast(target);
+            kept.addLast(new Seen(target, request.getHeader("Authorization")));
             if (kept.size() > KEPT_PER_FAMILY) {
                 kept.removeFirst();
             }
         }
     }
 
-    /** The last successful requests of the family (path and query string), oldest first. */
-    List<String> recent(String family) {
-        Deque<String> kept = recent.get(family);
+    /** The last successful requests of the family, oldest first. */
+    List<Seen> recent(String family) {
+        Deque<Seen> kept = recent.get(family);
         if (kept == null) {
             return List.of();
         }

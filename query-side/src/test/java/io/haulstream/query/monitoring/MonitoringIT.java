@@ -13,6 +13,7 @@ import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.events.WasteStream;
 import io.haulstream.query.EventsTopic;
 import io.haulstream.query.ScaleCity;
+import io.haulstream.testtokens.TokenMint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,7 +85,10 @@ class MonitoringIT {
 
     @BeforeEach
     void city() throws Exception {
-        operator = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + management.port()));
+        operator = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://127.0.0.1:" + management.port())
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION, "Bearer " + TokenMint.test().operator()));
         if (organizationId != null) {
             return;
         }
