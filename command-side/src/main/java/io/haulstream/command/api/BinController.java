@@ -6,10 +6,12 @@ import io.haulstream.command.bin.PlaceBin;
 import io.haulstream.command.bin.RemoveBin;
 import io.haulstream.command.bin.ReportFillLevel;
 import io.haulstream.command.bin.ServiceBin;
+import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.events.BinStatus;
 import io.haulstream.events.ContainerType;
 import io.haulstream.events.ServiceOutcome;
 import io.haulstream.events.WasteStream;
+import io.haulstream.events.fleet.FleetRecord;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
@@ -62,6 +65,7 @@ class BinController {
             String routeId,
             @NotNull ServiceOutcome outcome,
             @DecimalMin("0") @DecimalMax("40000") Double weightKg,
+            @Pattern(regexp = FleetRecord.FLEET_SYSTEM_REGEX) String fleetSystem,
             @Size(max = 255) String fleetRecordId) {}
 
     @PostMapping
@@ -108,7 +112,7 @@ class BinController {
             @PathVariable String binId,
             @Valid @RequestBody FillLevelRequest request) {
         Object outcome = commands.sendAndWait(
-                new ReportFillLevel(binId, organizationId, request.fillPercent(), null, clock.instant()));
+                new ReportFillLevel(binId, organizationId, request.fillPercent(), null, null, clock.instant()));
         return replies.accepted(binId, outcome);
     }
 
@@ -117,12 +121,17 @@ class BinController {
             @PathVariable String organizationId,
             @PathVariable String binId,
             @Valid @RequestBody ServiceRequest request) {
+        // A fleet record id is the fleet system's own: without the system it names no record.
+        if (request.fleetRecordId() != null && request.fleetSystem() == null) {
+            throw new RuleViolation("fleetSystem", "is required with a fleetRecordId");
+        }
         Object outcome = commands.sendAndWait(new ServiceBin(
                 binId,
                 organizationId,
                 request.routeId(),
                 request.outcome(),
                 request.weightKg(),
+                request.fleetSystem(),
                 request.fleetRecordId(),
                 clock.instant()));
         return replies.accepted(binId, outcome);

@@ -90,7 +90,7 @@ class RouteController {
             @PathVariable String routeId,
             @Valid @RequestBody StatusRequest request) {
         Object outcome = commands.sendAndWait(
-                new ChangeRouteStatus(routeId, organizationId, request.status(), false, null, clock.instant()));
+                new ChangeRouteStatus(routeId, organizationId, request.status(), false, null, null, clock.instant()));
         return replies.accepted(routeId, outcome);
     }
 

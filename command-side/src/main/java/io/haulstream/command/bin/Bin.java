@@ -113,11 +113,12 @@ class Bin {
 
     @CommandHandler
     void handle(ReportFillLevel command, Directory directory) {
+        NotInOrganization.checkFleetSystem(directory, command.fleetSystem(), "bin", binId, organizationId);
         requirePlacedIn(command.organizationId());
         if (command.fillPercent() == null || command.fillPercent() < 0 || command.fillPercent() > 100) {
             throw new RuleViolation("fillPercent", "must be between 0 and 100");
         }
-        if (isRepeat(command.fleetRecordId(), FillLevelReportedRecord.class, directory)) {
+        if (isRepeat(command.fleetSystem(), command.fleetRecordId(), FillLevelReportedRecord.class, directory)) {
             return;
         }
         apply(new BinFillLevelReported(
@@ -126,8 +127,9 @@ class Bin {
 
     @CommandHandler
     void handle(ServiceBin command, Directory directory) {
+        NotInOrganization.checkFleetSystem(directory, command.fleetSystem(), "bin", binId, organizationId);
         requirePlacedIn(command.organizationId());
-        if (isRepeat(command.fleetRecordId(), BinServicedRecord.class, directory)) {
+        if (isRepeat(command.fleetSystem(), command.fleetRecordId(), BinServicedRecord.class, directory)) {
             return;
         }
         if (status == BinStatus.RETIRED) {
@@ -181,8 +183,10 @@ class Bin {
      * command's transaction if a rule below refuses the command, so a refused record can be sent
      * again once fixed.
      */
-    private boolean isRepeat(String fleetRecordId, Class<? extends FleetRecord> recordType, Directory directory) {
-        return fleetRecordId != null && !directory.claimFleetRecord(fleetRecordId, recordType.getSimpleName(), binId);
+    private boolean isRepeat(
+            String fleetSystem, String fleetRecordId, Class<? extends FleetRecord> recordType, Directory directory) {
+        return fleetRecordId != null
+                && !directory.claimFleetRecord(fleetSystem, fleetRecordId, recordType.getSimpleName(), binId);
     }
 
     @EventSourcingHandler

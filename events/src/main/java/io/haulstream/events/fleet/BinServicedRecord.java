@@ -4,5 +4,11 @@ import io.haulstream.events.ServiceOutcome;
 import java.time.Instant;
 
 public record BinServicedRecord(
-        String recordId, String binId, String routeId, ServiceOutcome outcome, Double weightKg, Instant occurredAt)
+        String fleetSystem,
+        String recordId,
+        String binId,
+        String routeId,
+        ServiceOutcome outcome,
+        Double weightKg,
+        Instant occurredAt)
         implements FleetRecord {}

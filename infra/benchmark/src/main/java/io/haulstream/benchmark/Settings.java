@@ -49,7 +49,9 @@ record Settings(
         double fleetSamplesPerSecond,
         int fleetResends,
         boolean jfr,
-        Set<String> phases) {
+        Set<String> phases,
+        String commandManagementUrl,
+        String fleetSystem) {
 
     /** In the order they run. */
     static final List<String> ALL_PHASES = List.of("queries", "writes", "mix", "fleet");
@@ -107,7 +109,9 @@ record Settings(
                 Double.parseDouble(env.getOrDefault("BENCHMARK_FLEET_SAMPLES_PER_SECOND", "10")),
                 Integer.parseInt(env.getOrDefault("BENCHMARK_FLEET_RESENDS", "200")),
                 env.getOrDefault("BENCHMARK_JFR", "off").equals("on"),
-                phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))));
+                phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))),
+                "http://127.0.0.1:" + env.getOrDefault("COMMAND_MANAGEMENT_PORT", "9081"),
+                env.getOrDefault("BENCHMARK_FLEET_SYSTEM", "benchmark-fleet"));
     }
 
     private static Set<String> phases(String list) {
