@@ -6,6 +6,7 @@ import io.haulstream.command.bin.PlaceBin;
 import io.haulstream.command.bin.RemoveBin;
 import io.haulstream.command.bin.ReportFillLevel;
 import io.haulstream.command.bin.ServiceBin;
+import io.haulstream.command.domain.InputLimits;
 import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.events.BinStatus;
 import io.haulstream.events.ContainerType;
@@ -20,7 +21,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,8 +50,8 @@ class BinController {
     }
 
     record PlaceBinRequest(
-            @NotBlank String customerId,
-            @NotBlank @Size(max = 64) String tag,
+            @NotBlank @Text(max = InputLimits.ID) String customerId,
+            @NotBlank @Text(max = InputLimits.TAG) String tag,
             @NotNull ContainerType containerType,
             @NotNull WasteStream wasteStream,
             @NotNull @Min(1) @Max(60_000) Integer capacityLitres,
@@ -62,11 +62,11 @@ class BinController {
     record FillLevelRequest(@NotNull @Min(0) @Max(100) Integer fillPercent) {}
 
     record ServiceRequest(
-            String routeId,
+            @Text(max = InputLimits.ID) String routeId,
             @NotNull ServiceOutcome outcome,
             @DecimalMin("0") @DecimalMax("40000") Double weightKg,
             @Pattern(regexp = FleetRecord.FLEET_SYSTEM_REGEX) String fleetSystem,
-            @Size(max = 255) String fleetRecordId) {}
+            @Text(max = InputLimits.FLEET_RECORD_ID) String fleetRecordId) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,11 +1,11 @@
 package io.haulstream.command.api;
 
+import io.haulstream.command.domain.InputLimits;
 import io.haulstream.command.organization.DeactivateOrganization;
 import io.haulstream.command.organization.RegisterOrganization;
 import io.haulstream.command.organization.RenameOrganization;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,7 +33,7 @@ class OrganizationController {
         this.clock = clock;
     }
 
-    record NameRequest(@NotBlank @Size(max = 200) String name) {}
+    record NameRequest(@NotBlank @Text(max = InputLimits.NAME) String name) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,5 +1,6 @@
 package io.haulstream.command.domain;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.haulstream.events.fleet.FleetRecord;
 
 /**
@@ -33,7 +34,22 @@ public final class InputLimits {
     /** The most digits of a JSON number: coordinates need about 20; a thousand-digit number is a parser bomb. */
     public static final int JSON_NUMBER_LENGTH = 64;
 
+    /** The most points of a route's path. */
+    public static final int PATH_POINTS = 10_000;
+
+    /** The longest {@code Idempotency-Key}: it is stored with the first answer. */
+    public static final int IDEMPOTENCY_KEY = 255;
+
     private InputLimits() {}
+
+    /** The JSON parser's limits, for every JSON a client sends (command bodies and fleet records). */
+    public static StreamReadConstraints jsonConstraints() {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(JSON_NESTING_DEPTH)
+                .maxNumberLength(JSON_NUMBER_LENGTH)
+                .maxStringLength(JSON_STRING)
+                .build();
+    }
 
     /**
      * Text a person or a fleet system may send: no control characters (C0, DEL, C1: they corrupt logs,
