@@ -164,6 +164,39 @@ class HostileInputIT {
         assertThat(field(reply)).isEqualTo("body");
     }
 
+    /** Jackson would turn each of these into a value the client never sent. */
+    @Test
+    void refusesAValueOfTheWrongTypeInsteadOfConvertingIt() throws Exception {
+        Map<String, String> bodies = Map.of(
+                "POST /api/v1/organizations",
+                "{\"name\":123}",
+                "POST " + org("/bins/" + bin + "/fill-levels"),
+                "{\"fillPercent\":\"80\"}",
+                "POST " + org("/bins/" + bin + "/services"),
+                "{\"outcome\":0}",
+                "PUT " + org("/bins/" + bin + "/location"),
+                "{\"latitude\":\"NaN\",\"longitude\":13.4}");
+        Map<String, String> fields = Map.of(
+                "POST /api/v1/organizations",
+                "name",
+                "POST " + org("/bins/" + bin + "/fill-levels"),
+                "fillPercent",
+                "POST " + org("/bins/" + bin + "/services"),
+                "outcome",
+                "PUT " + org("/bins/" + bin + "/location"),
+                "latitude");
+        for (Map.Entry<String, String> call : bodies.entrySet()) {
+            long before = events();
+            String[] methodAndPath = call.getKey().split(" ", 2);
+
+            HttpResponse<String> reply = send(methodAndPath[0], methodAndPath[1], call.getValue());
+
+            assertThat(reply.statusCode()).as(call.getValue()).isEqualTo(400);
+            assertThat(field(reply)).as(call.getValue()).isEqualTo(fields.get(call.getKey()));
+            assertThat(events()).isEqualTo(before);
+        }
+    }
+
     @Test
     void refusesAnIdInThePathThatIsNoIdNamingThePathVariable() throws Exception {
         HttpResponse<String> reply =
