@@ -34,9 +34,14 @@ if [[ "${HAULSTREAM_DEMO:-city}" != "none" ]]; then
     echo "fleet-simulator: skipped: the demo city was loaded by an older version that wrote no $plan;"
     echo "  delete $RUN_DIR/demo-loaded and run infra/run.sh again to load a new demo city it can drive"
   else
+    # The simulator's fleet system may touch the demo's organizations only; binding again is harmless,
+    # and binds a demo city loaded before records named their fleet system too.
+    for org in $(awk -F'\t' '{ print $2 }' "$plan" | sort -u); do
+      curl -fsS -X PUT "http://127.0.0.1:${COMMAND_MANAGEMENT_PORT}/fleet/systems/$FLEET_SIMULATOR_SYSTEM/organizations/$org"
+    done
     # A producer that sends a record every few seconds needs little of the applications' memory.
     APP_JAVA_OPTS="-Xmx96m -XX:+UseSerialGC" FLEET_SIMULATOR_PLAN="$plan" FLEET_TOPIC="$FLEET_TOPIC" \
-      FLEET_SIMULATOR_INTERVAL_MILLIS="$FLEET_SIMULATOR_INTERVAL_MILLIS" \
+      FLEET_SIMULATOR_INTERVAL_MILLIS="$FLEET_SIMULATOR_INTERVAL_MILLIS" FLEET_SIMULATOR_SYSTEM="$FLEET_SIMULATOR_SYSTEM" \
       start_app fleet-simulator "$REPO_ROOT/infra/fleet-simulator/target/haulstream-fleet-simulator-${HAULSTREAM_VERSION}.jar"
     fleet="a record every ${FLEET_SIMULATOR_INTERVAL_MILLIS} ms to $FLEET_TOPIC   (log: $RUN_DIR/logs/fleet-simulator.log)"
   fi

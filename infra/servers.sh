@@ -116,15 +116,23 @@ ensure_role() {
   fi
 }
 
+# ensure_database db readers: readers "analysts" lets the analysts' role connect (the read models);
+# anything else keeps every role but the applications' out (the event stores).
 ensure_database() {
-  local db="$1"
+  local db="$1" readers="${2:-}"
   if [[ "$(as_postgres -d postgres -c "select 1 from pg_database where datname = '$db'")" != 1 ]]; then
     as_postgres -d postgres -c "create database $db owner $HAULSTREAM_DB_USER"
   fi
   # Extensions need a superuser; the applications' role then only creates schemas and tables.
   as_postgres -d "$db" -c "create extension if not exists postgis" -c "create extension if not exists btree_gist" \
     -c "create extension if not exists pg_stat_statements"
-  as_postgres -d postgres -c "grant connect on database $db to $ANALYST_DB_USER"
+  # PostgreSQL lets every role connect to a new database; only the read models are for analysts.
+  as_postgres -d postgres -c "revoke connect, temporary on database $db from public"
+  if [[ "$readers" == analysts ]]; then
+    as_postgres -d postgres -c "grant connect on database $db to $ANALYST_DB_USER"
+  else
+    as_postgres -d postgres -c "revoke connect on database $db from $ANALYST_DB_USER"
+  fi
 }
 
 ensure_query_settings() {
@@ -137,9 +145,10 @@ ensure_query_settings() {
 prepare_databases() {
   ensure_role "$HAULSTREAM_DB_USER" "$HAULSTREAM_DB_PASSWORD"
   ensure_role "$ANALYST_DB_USER" "$ANALYST_DB_PASSWORD"
-  for db in "$COMMAND_DB" "$QUERY_DB" "$COMMAND_TEST_DB" "$QUERY_TEST_DB"; do
-    ensure_database "$db"
-  done
+  ensure_database "$COMMAND_DB"
+  ensure_database "$COMMAND_TEST_DB"
+  ensure_database "$QUERY_DB" analysts
+  ensure_database "$QUERY_TEST_DB" analysts
   ensure_query_settings "$QUERY_DB"
   ensure_query_settings "$QUERY_TEST_DB"
   PGPASSWORD="$HAULSTREAM_DB_PASSWORD" psql -qAt -h "$PG_HOST" -p "$PG_PORT" -U "$HAULSTREAM_DB_USER" \
@@ -151,8 +160,9 @@ reset_test_databases() {
   pg_ready || fail "postgres is not running; run infra/servers.sh start first"
   for db in "$COMMAND_TEST_DB" "$QUERY_TEST_DB"; do
     as_postgres -d postgres -c "drop database if exists $db with (force)"
-    ensure_database "$db"
   done
+  ensure_database "$COMMAND_TEST_DB"
+  ensure_database "$QUERY_TEST_DB" analysts
   ensure_query_settings "$QUERY_TEST_DB"
   echo "postgres: test databases $COMMAND_TEST_DB and $QUERY_TEST_DB recreated"
 }

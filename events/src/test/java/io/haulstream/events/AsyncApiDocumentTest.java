@@ -275,6 +275,25 @@ class AsyncApiDocumentTest {
                     .isEqualTo(fleetJson(subtype.value()));
         }
 
+        /** A fleet system reads its limits here, so they must be the ones the command side enforces. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource(FLEET_SUBTYPES)
+        void requiresTheFleetSystemAndTheRecordIdWithTheirLimits(JsonSubTypes.Type subtype) {
+            JsonNode schema = payloadSchema(fleetMessage(subtype));
+
+            assertThat(texts(schema.path("required"))).contains("fleetSystem", "recordId");
+            assertThat(schema.path("properties")
+                            .path("fleetSystem")
+                            .path("pattern")
+                            .asText())
+                    .isEqualTo("^" + FleetRecord.FLEET_SYSTEM.pattern() + "$");
+            assertThat(schema.path("properties")
+                            .path("recordId")
+                            .path("maxLength")
+                            .asInt())
+                    .isEqualTo(FleetRecord.MAX_RECORD_ID_LENGTH);
+        }
+
         /** The message of the fleet channel named by the record's {@code type} value. */
         private JsonNode fleetMessage(JsonSubTypes.Type subtype) {
             List<JsonNode> named = channelOf("receiveFleetRecords")
@@ -336,10 +355,18 @@ class AsyncApiDocumentTest {
     private static List<FleetRecord> fleetSamples() {
         return List.of(
                 new BinServicedRecord(
-                        "truck-3:991", "bin-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck-3", EventSamples.AT),
-                new FillLevelReportedRecord("sensor-7:1234", "bin-1", 80, EventSamples.AT),
-                new RouteStartedRecord("truck-3:990", "route-1", Instant.parse("2026-11-24T06:00:00Z")),
-                new RouteCompletedRecord("truck-3:999", "route-1", Instant.parse("2026-11-24T13:40:00Z")));
+                        "city-trucks",
+                        "truck-3:991",
+                        "bin-1",
+                        "route-1",
+                        ServiceOutcome.EMPTIED,
+                        14.5,
+                        "truck-3",
+                        EventSamples.AT),
+                new FillLevelReportedRecord("bin-sensors", "sensor-7:1234", "bin-1", 80, EventSamples.AT),
+                new RouteStartedRecord("city-trucks", "truck-3:990", "route-1", Instant.parse("2026-11-24T06:00:00Z")),
+                new RouteCompletedRecord(
+                        "city-trucks", "truck-3:999", "route-1", Instant.parse("2026-11-24T13:40:00Z")));
     }
 
     private static HaulstreamEvent sampleOf(Class<?> type) {

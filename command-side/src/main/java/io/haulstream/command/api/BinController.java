@@ -6,10 +6,13 @@ import io.haulstream.command.bin.PlaceBin;
 import io.haulstream.command.bin.RemoveBin;
 import io.haulstream.command.bin.ReportFillLevel;
 import io.haulstream.command.bin.ServiceBin;
+import io.haulstream.command.domain.InputLimits;
+import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.events.BinStatus;
 import io.haulstream.events.ContainerType;
 import io.haulstream.events.ServiceOutcome;
 import io.haulstream.events.WasteStream;
+import io.haulstream.events.fleet.FleetRecord;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,7 +20,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,8 +50,8 @@ class BinController {
     }
 
     record PlaceBinRequest(
-            @NotBlank String customerId,
-            @NotBlank @Size(max = 64) String tag,
+            @NotBlank @Text(max = InputLimits.ID) String customerId,
+            @NotBlank @Text(max = InputLimits.TAG) String tag,
             @NotNull ContainerType containerType,
             @NotNull WasteStream wasteStream,
             @NotNull @Min(1) @Max(60_000) Integer capacityLitres,
@@ -59,11 +62,12 @@ class BinController {
     record FillLevelRequest(@NotNull @Min(0) @Max(100) Integer fillPercent) {}
 
     record ServiceRequest(
-            String routeId,
+            @Text(max = InputLimits.ID) String routeId,
             @NotNull ServiceOutcome outcome,
             @DecimalMin("0") @DecimalMax("40000") Double weightKg,
-            @Size(max = 255) String fleetRecordId,
-            @Size(min = 1, max = 64) String vehicleId) {}
+            @Pattern(regexp = FleetRecord.FLEET_SYSTEM_REGEX) String fleetSystem,
+            @Text(max = InputLimits.FLEET_RECORD_ID) String fleetRecordId,
+            @Text(max = InputLimits.VEHICLE_ID) String vehicleId) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -109,7 +113,7 @@ class BinController {
             @PathVariable String binId,
             @Valid @RequestBody FillLevelRequest request) {
         Object outcome = commands.sendAndWait(
-                new ReportFillLevel(binId, organizationId, request.fillPercent(), null, clock.instant()));
+                new ReportFillLevel(binId, organizationId, request.fillPercent(), null, null, clock.instant()));
         return replies.accepted(binId, outcome);
     }
 
@@ -118,12 +122,17 @@ class BinController {
             @PathVariable String organizationId,
             @PathVariable String binId,
             @Valid @RequestBody ServiceRequest request) {
+        // A fleet record id is the fleet system's own: without the system it names no record.
+        if (request.fleetRecordId() != null && request.fleetSystem() == null) {
+            throw new RuleViolation("fleetSystem", "is required with a fleetRecordId");
+        }
         Object outcome = commands.sendAndWait(new ServiceBin(
                 binId,
                 organizationId,
                 request.routeId(),
                 request.outcome(),
                 request.weightKg(),
+                request.fleetSystem(),
                 request.fleetRecordId(),
                 request.vehicleId(),
                 clock.instant()));

@@ -3,10 +3,10 @@ package io.haulstream.command.api;
 import io.haulstream.command.customer.CloseCustomer;
 import io.haulstream.command.customer.RegisterCustomer;
 import io.haulstream.command.customer.UpdateCustomer;
+import io.haulstream.command.domain.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,8 +36,8 @@ class CustomerController {
     }
 
     record CustomerRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String serviceAddress,
+            @NotBlank @Text(max = InputLimits.NAME) String name,
+            @NotBlank @Text(max = InputLimits.NAME) String serviceAddress,
             @NotNull @Valid GeoPointRequest location) {}
 
     @PostMapping

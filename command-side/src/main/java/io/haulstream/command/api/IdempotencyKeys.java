@@ -1,5 +1,6 @@
 package io.haulstream.command.api;
 
+import io.haulstream.command.domain.InputLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -53,8 +54,10 @@ class IdempotencyKeys extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
-        if (key.isEmpty() || key.length() > 255) {
-            refuse(response, 400, "must be 1 to 255 characters");
+        String problem =
+                key.isEmpty() ? "must not be blank" : InputLimits.problemWith(key, InputLimits.IDEMPOTENCY_KEY);
+        if (problem != null) {
+            refuse(response, 400, problem);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();

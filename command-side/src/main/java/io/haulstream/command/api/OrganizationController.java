@@ -1,13 +1,13 @@
 package io.haulstream.command.api;
 
 import io.haulstream.command.domain.RuleViolation;
+import io.haulstream.command.domain.InputLimits;
 import io.haulstream.command.organization.DeactivateOrganization;
 import io.haulstream.command.organization.EnsureOrganization;
 import io.haulstream.command.organization.RegisterOrganization;
 import io.haulstream.command.organization.RenameOrganization;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,7 +39,7 @@ class OrganizationController {
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    record NameRequest(@NotBlank @Size(max = 200) String name) {}
+    record NameRequest(@NotBlank @Text(max = InputLimits.NAME) String name) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,5 +1,6 @@
 package io.haulstream.command.api;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -51,10 +52,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldError error = ex.getCause() instanceof JsonMappingException mapping
-                        && !mapping.getPath().isEmpty()
-                ? new FieldError(path(mapping), reason(mapping))
-                : new FieldError("body", "is not valid JSON");
+        FieldError error;
+        StreamConstraintsException limit = limitBroken(ex);
+        if (limit != null) {
+            error = new FieldError("body", "exceeds a JSON limit: " + limit.getOriginalMessage());
+        } else if (ex.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            error = new FieldError(path(mapping), reason(mapping));
+        } else {
+            error = new FieldError("body", "is not valid JSON");
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request", List.of(error)));
     }
 
@@ -65,6 +72,25 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Rule violated",
                 List.of(new FieldError(violation.field(), violation.reason())));
         return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    /** Jackson wraps a parser limit hit inside a field in a mapping exception with that field's path. */
+    private static StreamConstraintsException limitBroken(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badPathId(PathIds.Refused refused) {
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request",
+                        List.of(new FieldError(refused.field, refused.reason))));
     }
 
     @ExceptionHandler

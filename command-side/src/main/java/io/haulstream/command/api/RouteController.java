@@ -1,5 +1,6 @@
 package io.haulstream.command.api;
 
+import io.haulstream.command.domain.InputLimits;
 import io.haulstream.command.route.AssignBinToRoute;
 import io.haulstream.command.route.ChangeRouteGeometry;
 import io.haulstream.command.route.ChangeRouteStatus;
@@ -45,13 +46,14 @@ class RouteController {
     }
 
     record CreateRouteRequest(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Text(max = InputLimits.NAME) String name,
             @NotNull RouteType type,
             @NotNull DayOfWeek serviceDay,
-            @NotBlank @Size(max = 200) String territory,
-            @NotNull @Size(min = 2, max = 10_000) List<@NotNull @Valid GeoPointRequest> path) {}
+            @NotBlank @Text(max = InputLimits.NAME) String territory,
+            @NotNull @Size(min = 2, max = InputLimits.PATH_POINTS) List<@NotNull @Valid GeoPointRequest> path) {}
 
-    record GeometryRequest(@NotNull @Size(min = 2, max = 10_000) List<@NotNull @Valid GeoPointRequest> path) {}
+    record GeometryRequest(
+            @NotNull @Size(min = 2, max = InputLimits.PATH_POINTS) List<@NotNull @Valid GeoPointRequest> path) {}
 
     record StatusRequest(@NotNull RouteStatus status) {}
 
@@ -90,7 +92,7 @@ class RouteController {
             @PathVariable String routeId,
             @Valid @RequestBody StatusRequest request) {
         Object outcome = commands.sendAndWait(
-                new ChangeRouteStatus(routeId, organizationId, request.status(), false, null, clock.instant()));
+                new ChangeRouteStatus(routeId, organizationId, request.status(), false, null, null, clock.instant()));
         return replies.accepted(routeId, outcome);
     }
 

@@ -1,5 +1,6 @@
 package io.haulstream.command.api;
 
+import io.haulstream.command.domain.InputLimits;
 import io.haulstream.command.territory.CreateTerritory;
 import io.haulstream.command.territory.ReshapeTerritory;
 import io.haulstream.command.territory.RetireTerritory;
@@ -7,7 +8,6 @@ import io.haulstream.events.GeoPoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +40,8 @@ class TerritoryController {
     }
 
     record CreateTerritoryRequest(
-            @NotBlank @Size(max = 200) String name, @NotNull List<@NotNull @Valid GeoPointRequest> boundary) {}
+            @NotBlank @Text(max = InputLimits.NAME) String name,
+            @NotNull List<@NotNull @Valid GeoPointRequest> boundary) {}
 
     record BoundaryRequest(@NotNull List<@NotNull @Valid GeoPointRequest> boundary) {}
 

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.haulstream.command.domain.Directory;
+import io.haulstream.command.domain.InputLimits;
 import io.haulstream.command.domain.Locations;
 import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
@@ -42,7 +43,7 @@ class Bin {
 
     static final int MAX_CAPACITY_LITRES = 60_000;
     static final int MAX_TAG_LENGTH = 64;
-    static final int MAX_VEHICLE_ID_LENGTH = 64;
+    static final int MAX_VEHICLE_ID_LENGTH = InputLimits.VEHICLE_ID;
     static final double MAX_WEIGHT_KG = 40_000;
 
     @AggregateIdentifier
@@ -114,11 +115,12 @@ class Bin {
 
     @CommandHandler
     void handle(ReportFillLevel command, Directory directory) {
+        NotInOrganization.checkFleetSystem(directory, command.fleetSystem(), "bin", binId, organizationId);
         requirePlacedIn(command.organizationId());
         if (command.fillPercent() == null || command.fillPercent() < 0 || command.fillPercent() > 100) {
             throw new RuleViolation("fillPercent", "must be between 0 and 100");
         }
-        if (isRepeat(command.fleetRecordId(), FillLevelReportedRecord.class, directory)) {
+        if (isRepeat(command.fleetSystem(), command.fleetRecordId(), FillLevelReportedRecord.class, directory)) {
             return;
         }
         apply(new BinFillLevelReported(
@@ -127,8 +129,9 @@ class Bin {
 
     @CommandHandler
     void handle(ServiceBin command, Directory directory) {
+        NotInOrganization.checkFleetSystem(directory, command.fleetSystem(), "bin", binId, organizationId);
         requirePlacedIn(command.organizationId());
-        if (isRepeat(command.fleetRecordId(), BinServicedRecord.class, directory)) {
+        if (isRepeat(command.fleetSystem(), command.fleetRecordId(), BinServicedRecord.class, directory)) {
             return;
         }
         if (status == BinStatus.RETIRED) {
@@ -187,8 +190,10 @@ class Bin {
      * command's transaction if a rule below refuses the command, so a refused record can be sent
      * again once fixed.
      */
-    private boolean isRepeat(String fleetRecordId, Class<? extends FleetRecord> recordType, Directory directory) {
-        return fleetRecordId != null && !directory.claimFleetRecord(fleetRecordId, recordType.getSimpleName(), binId);
+    private boolean isRepeat(
+            String fleetSystem, String fleetRecordId, Class<? extends FleetRecord> recordType, Directory directory) {
+        return fleetRecordId != null
+                && !directory.claimFleetRecord(fleetSystem, fleetRecordId, recordType.getSimpleName(), binId);
     }
 
     @EventSourcingHandler

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A second Tomcat connector for the dead-letter endpoints, on loopback by default: they replay
- * records into the fleet topic, which is for operators, not for the API's clients.
+ * A second Tomcat connector for the operators' fleet endpoints (dead letters, fleet system
+ * bindings: everything under {@code /fleet/}), on loopback by default: they replay records into the
+ * fleet topic and say what a fleet system may touch, which is for operators, not for the API's clients.
  * The endpoints answer 404 on the API's port, and the API answers 404 on this one. Actuator stays
  * on the API port, where the scripts, the benchmark and the end-to-end tests read it.
  */
@@ -25,6 +26,9 @@ class ManagementConnector extends OncePerRequestFilter
         implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     static final String PATH = "/fleet/dead-letters";
+
+    /** Every operators' fleet endpoint lives under it, whichever package serves it. */
+    private static final String MANAGEMENT_PATHS = "/fleet/";
 
     private final Connector connector = new Connector();
 
@@ -47,7 +51,7 @@ class ManagementConnector extends OncePerRequestFilter
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean managementPort = request.getLocalPort() == port();
-        boolean monitoringPath = request.getRequestURI().startsWith(PATH);
+        boolean monitoringPath = request.getRequestURI().startsWith(MANAGEMENT_PATHS);
         if (managementPort != monitoringPath) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -55,9 +55,13 @@ public interface Directory {
      * it is kept exactly when the command's events are; a concurrent claim of the same id waits for
      * that transaction and then sees the id taken.
      *
+     * @param fleetSystem the fleet system that sent the record: ids are its own, so two systems' ids never collide
      * @param recordType the kind of fleet record, as its class in the events module names it
      * @param aggregateId the bin or route the record concerns
      * @return true the first time, false for an id already applied (the command must change nothing)
      */
-    boolean claimFleetRecord(String recordId, String recordType, String aggregateId);
+    boolean claimFleetRecord(String fleetSystem, String recordId, String recordType, String aggregateId);
+
+    /** @return whether an operator bound the fleet system to the organization, so it may touch its bins and routes */
+    boolean isFleetSystemBound(String fleetSystem, String organizationId);
 }

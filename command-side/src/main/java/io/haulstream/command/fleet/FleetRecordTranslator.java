@@ -3,6 +3,7 @@ package io.haulstream.command.fleet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.command.bin.ReportFillLevel;
 import io.haulstream.command.bin.ServiceBin;
+import io.haulstream.command.domain.InputLimits;
 import io.haulstream.command.route.ChangeRouteStatus;
 import io.haulstream.events.RouteStatus;
 import io.haulstream.events.fleet.BinServicedRecord;
@@ -16,9 +17,6 @@ import org.springframework.stereotype.Component;
 /** Reads a fleet record and says which command it asks for; what it cannot read it names precisely. */
 @Component
 class FleetRecordTranslator {
-
-    /** As on the command API: a fleet id is kept in every event it caused, so it stays short. */
-    static final int MAX_RECORD_ID_LENGTH = 255;
 
     private final ObjectMapper json;
 
@@ -34,10 +32,12 @@ class FleetRecordTranslator {
 
     Translated translate(byte[] value) {
         FleetRecord record = read(value);
-        require(record.recordId(), "recordId");
-        if (record.recordId().length() > MAX_RECORD_ID_LENGTH) {
-            throw new UnusableFleetRecord("recordId is longer than " + MAX_RECORD_ID_LENGTH + " characters");
+        require(record.fleetSystem(), "fleetSystem");
+        if (!FleetRecord.FLEET_SYSTEM.matcher(record.fleetSystem()).matches()) {
+            throw new UnusableFleetRecord("fleetSystem must be 1 to 64 letters, digits, '.', '_' or '-', starting"
+                    + " with a letter or digit");
         }
+        requireText(record.recordId(), "recordId", InputLimits.FLEET_RECORD_ID);
         require(record.occurredAt(), "occurredAt");
         return new Translated(
                 record.recordId(), record.getClass().getSimpleName(), aggregateId(record), toCommand(record));
@@ -45,7 +45,13 @@ class FleetRecordTranslator {
 
     private Object toCommand(FleetRecord record) {
         if (record instanceof BinServicedRecord serviced) {
-            require(serviced.binId(), "binId");
+            requireText(serviced.binId(), "binId", InputLimits.ID);
+            if (serviced.routeId() != null) {
+                requireText(serviced.routeId(), "routeId", InputLimits.ID);
+            }
+            if (serviced.vehicleId() != null) {
+                requireText(serviced.vehicleId(), "vehicleId", InputLimits.VEHICLE_ID);
+            }
             require(serviced.outcome(), "outcome");
             return new ServiceBin(
                     serviced.binId(),
@@ -53,25 +59,43 @@ class FleetRecordTranslator {
                     serviced.routeId(),
                     serviced.outcome(),
                     serviced.weightKg(),
+                    serviced.fleetSystem(),
                     serviced.recordId(),
                     serviced.vehicleId(),
                     serviced.occurredAt());
         }
         if (record instanceof FillLevelReportedRecord reported) {
-            require(reported.binId(), "binId");
+            requireText(reported.binId(), "binId", InputLimits.ID);
             require(reported.fillPercent(), "fillPercent");
             return new ReportFillLevel(
-                    reported.binId(), null, reported.fillPercent(), reported.recordId(), reported.occurredAt());
+                    reported.binId(),
+                    null,
+                    reported.fillPercent(),
+                    reported.fleetSystem(),
+                    reported.recordId(),
+                    reported.occurredAt());
         }
         if (record instanceof RouteStartedRecord started) {
-            require(started.routeId(), "routeId");
+            requireText(started.routeId(), "routeId", InputLimits.ID);
             return new ChangeRouteStatus(
-                    started.routeId(), null, RouteStatus.IN_PROGRESS, true, started.recordId(), started.occurredAt());
+                    started.routeId(),
+                    null,
+                    RouteStatus.IN_PROGRESS,
+                    true,
+                    started.fleetSystem(),
+                    started.recordId(),
+                    started.occurredAt());
         }
         RouteCompletedRecord completed = (RouteCompletedRecord) record;
-        require(completed.routeId(), "routeId");
+        requireText(completed.routeId(), "routeId", InputLimits.ID);
         return new ChangeRouteStatus(
-                completed.routeId(), null, RouteStatus.COMPLETED, true, completed.recordId(), completed.occurredAt());
+                completed.routeId(),
+                null,
+                RouteStatus.COMPLETED,
+                true,
+                completed.fleetSystem(),
+                completed.recordId(),
+                completed.occurredAt());
     }
 
     private static String aggregateId(FleetRecord record) {
@@ -102,6 +126,14 @@ class FleetRecordTranslator {
         return e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
                 ? processing.getOriginalMessage()
                 : e.getMessage();
+    }
+
+    private static void requireText(String value, String field, int maxLength) {
+        require(value, field);
+        String problem = InputLimits.problemWith(value, maxLength);
+        if (problem != null) {
+            throw new UnusableFleetRecord(field + " " + problem);
+        }
     }
 
     private static void require(Object value, String field) {

@@ -78,15 +78,26 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
-    public boolean claimFleetRecord(String recordId, String recordType, String aggregateId) {
+    public boolean claimFleetRecord(String fleetSystem, String recordId, String recordType, String aggregateId) {
         requireCommandTransaction();
         return jdbc.update(
-                        "insert into fleet_records_applied (record_id, record_type, aggregate_id, applied_at)"
-                                + " values (?, ?, ?, now()) on conflict (record_id) do nothing",
+                        "insert into fleet_records_applied"
+                                + " (fleet_system, record_id, record_type, aggregate_id, applied_at)"
+                                + " values (?, ?, ?, ?, now()) on conflict (fleet_system, record_id) do nothing",
+                        fleetSystem,
                         recordId,
                         recordType,
                         aggregateId)
                 == 1;
+    }
+
+    @Override
+    public boolean isFleetSystemBound(String fleetSystem, String organizationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from fleet_system_bindings where fleet_system = ? and organization_id = ?)",
+                Boolean.class,
+                fleetSystem,
+                organizationId));
     }
 
     /** A row lock or a claim outside the command's transaction would be released (or kept) independently of the command's events. */

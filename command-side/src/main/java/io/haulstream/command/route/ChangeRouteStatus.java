@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * @param organizationId null when a fleet system reports, which knows only the route
  * @param repeatIsHarmless true for fleet reports: a route reported started twice is simply started
+ * @param fleetSystem the fleet system that reports it; it must be bound to the route's organization.
+ *     Null over HTTP.
  * @param fleetRecordId the fleet system's id of the record that reported it; a repeat changes
  *     nothing. Null over HTTP.
  */
@@ -15,5 +17,6 @@ public record ChangeRouteStatus(
         String organizationId,
         RouteStatus status,
         boolean repeatIsHarmless,
+        String fleetSystem,
         String fleetRecordId,
         Instant changedAt) {}

@@ -86,6 +86,7 @@ class Route {
 
     @CommandHandler
     void handle(ChangeRouteStatus command, Directory directory) {
+        NotInOrganization.checkFleetSystem(directory, command.fleetSystem(), "route", routeId, organizationId);
         requireExistingIn(command.organizationId());
         RouteStatus next = command.status();
         if (next == null) {
@@ -94,7 +95,8 @@ class Route {
         // A fleet record repeated after the route moved on (started again after it completed) must
         // still change nothing, which the route's status alone cannot tell.
         if (command.fleetRecordId() != null
-                && !directory.claimFleetRecord(command.fleetRecordId(), fleetRecordType(next), routeId)) {
+                && !directory.claimFleetRecord(
+                        command.fleetSystem(), command.fleetRecordId(), fleetRecordType(next), routeId)) {
             return;
         }
         if (next == status && command.repeatIsHarmless()) {

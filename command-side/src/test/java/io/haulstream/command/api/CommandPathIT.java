@@ -58,6 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("it")
 class CommandPathIT {
 
+    private static final String TRUCKS = "it-trucks";
+
     private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final String TOPIC = "it.command-side.events." + UUID.randomUUID();
 
@@ -237,8 +239,15 @@ class CommandPathIT {
                         .getBody()
                         .get("id")
                         .asText();
-        Map<String, Object> service =
-                Map.of("outcome", "EMPTIED", "weightKg", 12.5, "fleetRecordId", "truck-1:" + UUID.randomUUID());
+        Map<String, Object> service = Map.of(
+                "outcome",
+                "EMPTIED",
+                "weightKg",
+                12.5,
+                "fleetSystem",
+                TRUCKS,
+                "fleetRecordId",
+                "truck-1:" + UUID.randomUUID());
 
         assertThat(post(bin + "/services", service).getStatusCode()).isEqualTo(HttpStatus.OK);
         ConsistencyToken afterRepeat = ConsistencyToken.decode(post(bin + "/services", service)
@@ -252,8 +261,9 @@ class CommandPathIT {
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(Map.of("status", "RETIRED")),
                 JsonNode.class);
-        ResponseEntity<JsonNode> refused =
-                post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", "truck-1:" + UUID.randomUUID()));
+        ResponseEntity<JsonNode> refused = post(
+                bin + "/services",
+                Map.of("outcome", "EMPTIED", "fleetSystem", TRUCKS, "fleetRecordId", "truck-1:" + UUID.randomUUID()));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("detail").asText()).contains("retired");
     }
@@ -302,13 +312,21 @@ class CommandPathIT {
         List<Callable<HttpStatusCode>> requests = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String recordId = "truck-" + run + ":" + i;
-            requests.add(() -> post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", recordId))
-                    .getStatusCode());
+            requests.add(
+                    () -> post(services, Map.of("outcome", "EMPTIED", "fleetSystem", TRUCKS, "fleetRecordId", recordId))
+                            .getStatusCode());
         }
         for (int i = 0; i < 10; i++) {
-            requests.add(
-                    () -> post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", "truck-" + run + ":repeated"))
-                            .getStatusCode());
+            requests.add(() -> post(
+                            services,
+                            Map.of(
+                                    "outcome",
+                                    "EMPTIED",
+                                    "fleetSystem",
+                                    TRUCKS,
+                                    "fleetRecordId",
+                                    "truck-" + run + ":repeated"))
+                    .getStatusCode());
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -495,7 +513,7 @@ class CommandPathIT {
                         .asText();
         String binId = bin.substring(bin.lastIndexOf('/') + 1);
         String recordId = "truck-7:" + UUID.randomUUID();
-        Map<String, Object> service = Map.of("outcome", "EMPTIED", "fleetRecordId", recordId);
+        Map<String, Object> service = Map.of("outcome", "EMPTIED", "fleetSystem", TRUCKS, "fleetRecordId", recordId);
 
         assertThat(post(bin + "/services", service).getStatusCode()).isEqualTo(HttpStatus.OK);
         post(bin + "/fill-levels", Map.of("fillPercent", 40));
@@ -510,9 +528,29 @@ class CommandPathIT {
                         "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, binId))
                 .isEqualTo(3);
         assertThat(jdbc.queryForMap(
-                        "select record_type, aggregate_id from fleet_records_applied where record_id = ?", recordId))
+                        "select record_type, aggregate_id from fleet_records_applied where fleet_system = ? and record_id = ?",
+                        TRUCKS,
+                        recordId))
                 .containsEntry("record_type", "BinServicedRecord")
                 .containsEntry("aggregate_id", binId);
+    }
+
+    @Test
+    void refusesAFleetRecordIdWithoutItsFleetSystemNamingTheField() {
+        String organizationId = organization("Nameless Co");
+        String bin = "/api/v1/organizations/" + organizationId + "/bins/"
+                + post(
+                                "/api/v1/organizations/" + organizationId + "/bins",
+                                placeBin(customer(organizationId), 52.5, 13.4))
+                        .getBody()
+                        .get("id")
+                        .asText();
+
+        ResponseEntity<JsonNode> refused =
+                post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", "t:1"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("fleetSystem");
     }
 
     /** A refused command keeps no claim, so the record can be sent again once the cause is fixed. */
@@ -529,13 +567,27 @@ class CommandPathIT {
         String recordId = "truck-8:" + UUID.randomUUID();
 
         ResponseEntity<JsonNode> refused = post(
-                bin + "/services", Map.of("outcome", "EMPTIED", "routeId", "no-such-route", "fleetRecordId", recordId));
+                bin + "/services",
+                Map.of(
+                        "outcome",
+                        "EMPTIED",
+                        "routeId",
+                        "no-such-route",
+                        "fleetSystem",
+                        TRUCKS,
+                        "fleetRecordId",
+                        recordId));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(jdbc.queryForObject(
-                        "select count(*) from fleet_records_applied where record_id = ?", Long.class, recordId))
+                        "select count(*) from fleet_records_applied where fleet_system = ? and record_id = ?",
+                        Long.class,
+                        TRUCKS,
+                        recordId))
                 .isZero();
-        assertThat(post(bin + "/services", Map.of("outcome", "EMPTIED", "fleetRecordId", recordId))
+        assertThat(post(
+                                bin + "/services",
+                                Map.of("outcome", "EMPTIED", "fleetSystem", TRUCKS, "fleetRecordId", recordId))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
@@ -596,11 +648,17 @@ class CommandPathIT {
         return timer;
     }
 
+    /** Every organization of these tests lets the tests' fleet system report on its bins, as an operator would. */
     private String organization(String name) {
-        return post("/api/v1/organizations", Map.of("name", name))
+        String organizationId = post("/api/v1/organizations", Map.of("name", name))
                 .getBody()
                 .get("id")
                 .asText();
+        jdbc.update(
+                "insert into fleet_system_bindings (fleet_system, organization_id, bound_at) values (?, ?, now())",
+                TRUCKS,
+                organizationId);
+        return organizationId;
     }
 
     private String route(String organizationPath) {

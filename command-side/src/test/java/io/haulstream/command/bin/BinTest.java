@@ -46,7 +46,10 @@ class BinTest {
                 .customer("cus-2", "org-2")
                 .route("route-1", "org-1")
                 .route("route-2", "org-2")
-                .tag("org-1", "TAKEN"));
+                .tag("org-1", "TAKEN")
+                .fleetSystem("trucks", "org-1")
+                .fleetSystem("sensors", "org-1")
+                .fleetSystem("other-trucks", "org-2"));
     }
 
     private static PlaceBin place(String customerId, String tag, int capacity, GeoPoint location) {
@@ -184,16 +187,16 @@ class BinTest {
         @Test
         void recordsTheFillLevelAndClaimsTheRecordId() {
             fixture.given(PLACED)
-                    .when(new ReportFillLevel("bin-1", null, 80, "sensor:1", AT))
+                    .when(new ReportFillLevel("bin-1", null, 80, "sensors", "sensor:1", AT))
                     .expectEvents(new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT));
-            assertThat(directory.isFleetRecordClaimed("sensor:1")).isTrue();
+            assertThat(directory.isFleetRecordClaimed("sensors", "sensor:1")).isTrue();
         }
 
         @Test
         void changesNothingForARepeatedSensorRecord() {
-            directory.fleetRecord("sensor:1");
+            directory.fleetRecord("sensors", "sensor:1");
             fixture.given(PLACED, new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT))
-                    .when(new ReportFillLevel("bin-1", null, 80, "sensor:1", AT))
+                    .when(new ReportFillLevel("bin-1", null, 80, "sensors", "sensor:1", AT))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -202,14 +205,14 @@ class BinTest {
         @Test
         void decidesARepeatByTheClaimedIdsNotByItsOwnHistory() {
             fixture.given(PLACED, new BinFillLevelReported("bin-1", "org-1", 80, "sensor:1", AT))
-                    .when(new ReportFillLevel("bin-1", null, 70, "sensor:1", AT))
+                    .when(new ReportFillLevel("bin-1", null, 70, "sensors", "sensor:1", AT))
                     .expectEvents(new BinFillLevelReported("bin-1", "org-1", 70, "sensor:1", AT));
         }
 
         @Test
         void rejectsAFillLevelAboveAHundred() {
             fixture.given(PLACED)
-                    .when(new ReportFillLevel("bin-1", "org-1", 101, null, AT))
+                    .when(new ReportFillLevel("bin-1", "org-1", 101, null, null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("fillPercent: must be between 0 and 100");
         }
@@ -221,7 +224,8 @@ class BinTest {
         @Test
         void recordsAnEmptiedBinWithItsWeightAndTruck() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", "T-9", AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "trucks", "truck:9", "T-9", AT))
                     .expectEvents(new BinServiced(
                             "bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", "T-9", AT));
         }
@@ -230,7 +234,7 @@ class BinTest {
         void rejectsABlankOrOverlongTruck() {
             for (String vehicle : new String[] {" ", "T".repeat(65)}) {
                 fixture.given(PLACED)
-                        .when(new ServiceBin("bin-1", null, null, ServiceOutcome.EMPTIED, null, null, vehicle, AT))
+                        .when(new ServiceBin("bin-1", null, null, ServiceOutcome.EMPTIED, null, null, null, vehicle, AT))
                         .expectException(RuleViolation.class)
                         .expectExceptionMessage("vehicleId: must be 1 to 64 characters, not blank");
             }
@@ -238,20 +242,50 @@ class BinTest {
 
         @Test
         void changesNothingForARepeatedFleetRecord() {
-            directory.fleetRecord("truck:9");
+            directory.fleetRecord("trucks", "truck:9");
             fixture.given(
                             PLACED,
-                            new BinServiced(
-                                    "bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT))
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT))
+                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "trucks", "truck:9", null, AT))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
+        void appliesTheSameRecordIdFromAnotherFleetSystem() {
+            directory.fleetRecord("sensors", "truck:9");
+            fixture.given(PLACED)
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "trucks", "truck:9", AT))
+                    .expectEvents(
+                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT));
+        }
+
+        @Test
+        void refusesAFleetSystemNotBoundToTheBinsOrganizationAndClaimsNothing() {
+            fixture.given(PLACED)
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "other-trucks", "truck:9", AT))
+                    .expectException(NotInOrganization.class)
+                    .expectExceptionMessage("no bin bin-1 among the organizations of fleet system other-trucks");
+            assertThat(directory.isFleetRecordClaimed("other-trucks", "truck:9"))
+                    .isFalse();
+        }
+
+        /** A removed bin of another tenant answers like any other of its bins: nothing about it leaks. */
+        @Test
+        void refusesAnUnboundFleetSystemBeforeSayingTheBinWasRemoved() {
+            fixture.given(PLACED, new BinRemoved("bin-1", "org-1", AT))
+                    .when(new ServiceBin("bin-1", null, null, ServiceOutcome.EMPTIED, null, "other-trucks", "t:1", AT))
+                    .expectException(NotInOrganization.class);
+        }
+
+        @Test
         void rejectsServicingRetiredBin() {
             fixture.given(PLACED, new BinStatusChanged("bin-1", "org-1", BinStatus.ACTIVE, BinStatus.RETIRED, AT))
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "trucks", "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("binId: the bin is retired and cannot be serviced");
         }
@@ -259,7 +293,8 @@ class BinTest {
         @Test
         void rejectsServicingRemovedBin() {
             fixture.given(PLACED, new BinRemoved("bin-1", "org-1", AT))
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, null, "trucks", "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("binId: the bin was removed");
         }
@@ -274,7 +309,8 @@ class BinTest {
         @Test
         void rejectsServicingOnARouteOfAnotherOrganization() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-2", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-2", ServiceOutcome.EMPTIED, null, "trucks", "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("routeId: no route route-2 in this organization");
         }
@@ -282,7 +318,8 @@ class BinTest {
         @Test
         void rejectsServicingOnAnUnknownRoute() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-9", ServiceOutcome.EMPTIED, null, "truck:9", null, AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-9", ServiceOutcome.EMPTIED, null, "trucks", "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("routeId: no route route-9 in this organization");
         }
@@ -290,7 +327,8 @@ class BinTest {
         @Test
         void rejectsANegativeWeight() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-1", ServiceOutcome.EMPTIED, -1.0, "truck:9", null, AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, -1.0, "trucks", "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("weightKg: must be between 0 and 40000");
         }
@@ -298,7 +336,7 @@ class BinTest {
         @Test
         void rejectsAMissingOutcome() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, "route-1", null, null, "truck:9", null, AT))
+                    .when(new ServiceBin("bin-1", null, "route-1", null, null, "trucks", "truck:9", null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("outcome: is required");
         }

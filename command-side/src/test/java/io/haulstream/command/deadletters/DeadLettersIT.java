@@ -27,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,7 @@ class DeadLettersIT {
 
     private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final String RUN = UUID.randomUUID().toString();
+    private static final String FLEET = "it-" + RUN;
     private static final String INBOUND = "it.dead-letters.inbound." + RUN;
     private static final String DEAD_LETTERS = "it.dead-letters.DLT." + RUN;
 
@@ -109,6 +111,16 @@ class DeadLettersIT {
                 "/api/v1/organizations/" + organizationId + "/customers",
                 Map.of("name", "Shop", "serviceAddress", "Main St 1", "location", point()));
         String binId = placeBin(organizationId, customerId);
+        String binding = "/fleet/systems/" + FLEET + "/organizations/" + organizationId;
+        assertThat(http.exchange(RequestEntity.put(binding).build(), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(operator.exchange(RequestEntity.put(binding).build(), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(operator.getForObject("/fleet/systems", JsonNode.class).get(FLEET))
+                .extracting(JsonNode::asText)
+                .containsExactly(organizationId);
         String status = "/api/v1/organizations/" + organizationId + "/bins/" + binId + "/status";
         put(status, Map.of("status", "RETIRED"));
 
@@ -159,6 +171,28 @@ class DeadLettersIT {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> countServiced(binId) == 1);
     }
 
+    @Test
+    void bindsOnlyAWellNamedFleetSystemToAnActiveOrganization() {
+        TestRestTemplate operator =
+                new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + management.port()));
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Binding Co"));
+
+        ResponseEntity<JsonNode> badName = operator.exchange(
+                RequestEntity.put("/fleet/systems/-trucks/organizations/" + organizationId)
+                        .build(),
+                JsonNode.class);
+        ResponseEntity<JsonNode> noOrganization = operator.exchange(
+                RequestEntity.put("/fleet/systems/" + FLEET + "/organizations/no-such-organization")
+                        .build(),
+                JsonNode.class);
+
+        assertThat(badName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badName.getBody().get("errors").get(0).get("field").asText()).isEqualTo("fleetSystem");
+        assertThat(noOrganization.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noOrganization.getBody().get("errors").get(0).get("field").asText())
+                .isEqualTo("organizationId");
+    }
+
     private double gauge(String name) {
         return meters.get(name).gauge().value();
     }
@@ -194,7 +228,8 @@ class DeadLettersIT {
     }
 
     private static String serviced(String binId) {
-        return "{\"type\":\"BIN_SERVICED\",\"recordId\":\"" + RUN + "-1\",\"binId\":\"" + binId
+        return "{\"type\":\"BIN_SERVICED\",\"fleetSystem\":\"" + FLEET + "\",\"recordId\":\"" + RUN
+                + "-1\",\"binId\":\"" + binId
                 + "\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,\"occurredAt\":\"2026-11-24T07:30:00Z\"}";
     }
 

@@ -18,6 +18,7 @@ public class FakeDirectory implements Directory {
     private final Map<String, String> routes = new HashMap<>();
     private final Set<String> stops = new HashSet<>();
     private final Set<String> claimedFleetRecords = new HashSet<>();
+    private final Set<String> fleetSystemBindings = new HashSet<>();
 
     public FakeDirectory organization(String organizationId) {
         activeOrganizations.add(organizationId);
@@ -45,13 +46,19 @@ public class FakeDirectory implements Directory {
     }
 
     /** A fleet record id applied before, by either way in. */
-    public FakeDirectory fleetRecord(String recordId) {
-        claimedFleetRecords.add(recordId);
+    public FakeDirectory fleetRecord(String fleetSystem, String recordId) {
+        claimedFleetRecords.add(fleetSystem + "/" + recordId);
         return this;
     }
 
-    public boolean isFleetRecordClaimed(String recordId) {
-        return claimedFleetRecords.contains(recordId);
+    /** An operator's binding: the fleet system may touch the organization's bins and routes. */
+    public FakeDirectory fleetSystem(String fleetSystem, String organizationId) {
+        fleetSystemBindings.add(fleetSystem + "/" + organizationId);
+        return this;
+    }
+
+    public boolean isFleetRecordClaimed(String fleetSystem, String recordId) {
+        return claimedFleetRecords.contains(fleetSystem + "/" + recordId);
     }
 
     /** An active territory's name, stored in lower case as the lookup compares names. */
@@ -105,7 +112,12 @@ public class FakeDirectory implements Directory {
     }
 
     @Override
-    public boolean claimFleetRecord(String recordId, String recordType, String aggregateId) {
-        return claimedFleetRecords.add(recordId);
+    public boolean claimFleetRecord(String fleetSystem, String recordId, String recordType, String aggregateId) {
+        return claimedFleetRecords.add(fleetSystem + "/" + recordId);
+    }
+
+    @Override
+    public boolean isFleetSystemBound(String fleetSystem, String organizationId) {
+        return fleetSystemBindings.contains(fleetSystem + "/" + organizationId);
     }
 }

@@ -44,6 +44,9 @@ class FleetInboundIT {
 
     private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     private static final String RUN = UUID.randomUUID().toString();
+    private static final String FLEET = "it-" + RUN;
+    private static final String OTHER_FLEET = "other-" + RUN;
+    private static final String BOUND_TEST_KEYS = "bound-";
     private static final String EVENTS = "it.fleet.events." + RUN;
     private static final String INBOUND = "it.fleet.inbound." + RUN;
     private static final String DEAD_LETTERS = "it.fleet.inbound.DLT." + RUN;
@@ -81,6 +84,7 @@ class FleetInboundIT {
                 "/api/v1/organizations/" + organizationId + "/customers",
                 Map.of("name", "Shop", "serviceAddress", "Main St 1", "location", point()));
         String binId = placeBin(organizationId, customerId, "F-1");
+        bind(FLEET, organizationId);
         String retiredBinId = placeBin(organizationId, customerId, "F-2");
         http.exchange(
                 RequestEntity.put("/api/v1/organizations/" + organizationId + "/bins/" + retiredBinId + "/status")
@@ -110,11 +114,12 @@ class FleetInboundIT {
         publish(binId, serviced("rec-9", binId, "no-such-route"));
         publish(
                 binId,
-                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"" + RUN + "rec-4\",\"binId\":\"" + binId
-                        + "\",\"occurredAt\":\"2026-11-24T08:00:00Z\"}");
+                "{\"type\":\"FILL_LEVEL_REPORTED\",\"fleetSystem\":\"" + FLEET + "\",\"recordId\":\"" + RUN
+                        + "rec-4\",\"binId\":\"" + binId + "\",\"occurredAt\":\"2026-11-24T08:00:00Z\"}");
         publish(
                 binId,
-                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"" + RUN + "rec-5\",\"binId\":\"" + binId
+                "{\"type\":\"FILL_LEVEL_REPORTED\",\"fleetSystem\":\"" + FLEET + "\",\"recordId\":\"" + RUN
+                        + "rec-5\",\"binId\":\"" + binId
                         + "\",\"fillPercent\":35,\"occurredAt\":\"2026-11-24T08:01:00Z\"}");
         publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
         publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
@@ -124,7 +129,7 @@ class FleetInboundIT {
         publish(routeId, route("ROUTE_STARTED", "rec-6", routeId));
         publish(routeId, serviced("rec-8", binId, routeId));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(5);
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(5, false);
         assertThat(deadLetters).hasSize(5);
         assertThat(deadLetters)
                 .extracting(r -> header(r, "haulstream.dlt.reason"))
@@ -166,12 +171,13 @@ class FleetInboundIT {
                 Map.of("name", "Shop", "serviceAddress", "Main St 1", "location", point()));
         String binId = placeBin(organizationId, customerId, "B-1");
         String services = "/api/v1/organizations/" + organizationId + "/bins/" + binId + "/services";
-        post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", RUN + "http-1"));
+        bind(FLEET, organizationId);
+        post(services, Map.of("outcome", "EMPTIED", "fleetSystem", FLEET, "fleetRecordId", RUN + "http-1"));
 
         publish(binId, serviced("http-1", binId, null));
         publish(binId, serviced("topic-1", binId, null));
         awaitEvents(binId, "BinServiced", 2);
-        post(services, Map.of("outcome", "EMPTIED", "fleetRecordId", RUN + "topic-1"));
+        post(services, Map.of("outcome", "EMPTIED", "fleetSystem", FLEET, "fleetRecordId", RUN + "topic-1"));
 
         assertThat(countEvents(binId, "BinServiced")).isEqualTo(2);
         assertThat(jdbc.queryForList(
@@ -181,20 +187,69 @@ class FleetInboundIT {
                 .containsExactly(RUN + "http-1", RUN + "topic-1");
     }
 
+    /**
+     * A fleet system touches only its organizations' bins: another's record about the bin is set
+     * aside with the reason, claims nothing, and its record id (equal to a bound system's) does not
+     * stop the bound system's record from being applied.
+     */
+    @Test
+    void setsAsideARecordOfAFleetSystemNotBoundToTheBinsOrganization() throws Exception {
+        String organizationId = post("/api/v1/organizations", Map.of("name", "Bound Co"));
+        String elsewhere = post("/api/v1/organizations", Map.of("name", "Elsewhere Co"));
+        String customerId = post(
+                "/api/v1/organizations/" + organizationId + "/customers",
+                Map.of("name", "Shop", "serviceAddress", "Main St 1", "location", point()));
+        String binId = placeBin(organizationId, customerId, "O-1");
+        bind(FLEET, organizationId);
+        bind(OTHER_FLEET, elsewhere);
+
+        // Keyed apart from the other test's records, which share the dead-letter topic.
+        String key = BOUND_TEST_KEYS + binId;
+        publish(key, serviced(OTHER_FLEET, "same-1", binId, null));
+        publish(key, serviced(FLEET, "same-1", binId, null));
+        publish(
+                key,
+                "{\"type\":\"FILL_LEVEL_REPORTED\",\"recordId\":\"" + RUN + "x\",\"binId\":\"" + binId
+                        + "\",\"fillPercent\":35,\"occurredAt\":\"2026-11-24T08:01:00Z\"}");
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(2, true);
+        assertThat(deadLetters)
+                .extracting(r -> header(r, "haulstream.dlt.reason"))
+                .containsExactlyInAnyOrder(
+                        "no bin " + binId + " among the organizations of fleet system " + OTHER_FLEET,
+                        "fleetSystem is required");
+        awaitEvents(binId, "BinServiced", 1);
+        assertThat(jdbc.queryForList(
+                        "select fleet_system from fleet_records_applied where aggregate_id = ?", String.class, binId))
+                .containsExactly(FLEET);
+    }
+
+    private void bind(String fleetSystem, String organizationId) {
+        jdbc.update(
+                "insert into fleet_system_bindings (fleet_system, organization_id, bound_at) values (?, ?, now())",
+                fleetSystem,
+                organizationId);
+    }
+
     private static Map<String, Object> point() {
         return Map.of("latitude", 52.52, "longitude", 13.40);
     }
 
     private static String serviced(String recordId, String binId, String routeId) {
-        return "{\"type\":\"BIN_SERVICED\",\"recordId\":\"" + RUN + recordId + "\",\"binId\":\"" + binId
+        return serviced(FLEET, recordId, binId, routeId);
+    }
+
+    private static String serviced(String fleetSystem, String recordId, String binId, String routeId) {
+        return "{\"type\":\"BIN_SERVICED\",\"fleetSystem\":\"" + fleetSystem + "\",\"recordId\":\"" + RUN + recordId
+                + "\",\"binId\":\"" + binId
                 + (routeId == null ? "" : "\",\"routeId\":\"" + routeId)
                 + "\",\"outcome\":\"EMPTIED\",\"weightKg\":9.5,\"vehicleId\":\"truck-7\","
                 + "\"occurredAt\":\"2026-11-24T07:30:00Z\"}";
     }
 
     private static String route(String type, String recordId, String routeId) {
-        return "{\"type\":\"" + type + "\",\"recordId\":\"" + RUN + recordId + "\",\"routeId\":\"" + routeId
-                + "\",\"occurredAt\":\"2026-11-24T06:00:00Z\"}";
+        return "{\"type\":\"" + type + "\",\"fleetSystem\":\"" + FLEET + "\",\"recordId\":\"" + RUN + recordId
+                + "\",\"routeId\":\"" + routeId + "\",\"occurredAt\":\"2026-11-24T06:00:00Z\"}";
     }
 
     private String placeBin(String organizationId, String customerId, String tag) {
@@ -249,7 +304,8 @@ class FleetInboundIT {
         assertThat(countEvents(aggregateId, type)).isEqualTo(count);
     }
 
-    private static List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {
+    /** The dead letters of the binding test ({@code bound}) or of the other test. */
+    private static List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected, boolean bound) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(
                 Map.<String, Object>of(
@@ -265,11 +321,17 @@ class FleetInboundIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                records.removeIf(r -> isBindingTests(r) != bound);
             }
             // Anything beyond the expected ones would be a record dead-lettered by mistake.
             consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+            records.removeIf(r -> isBindingTests(r) != bound);
         }
         return records;
+    }
+
+    private static boolean isBindingTests(ConsumerRecord<String, ?> record) {
+        return record.key() != null && record.key().startsWith(BOUND_TEST_KEYS);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

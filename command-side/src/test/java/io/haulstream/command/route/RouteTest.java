@@ -1,6 +1,7 @@
 package io.haulstream.command.route;
 
 import io.haulstream.command.domain.FakeDirectory;
+import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.events.BinAssignedToRoute;
 import io.haulstream.events.BinUnassignedFromRoute;
@@ -36,7 +37,8 @@ class RouteTest {
                 .organization("org-1")
                 .bin("bin-1", "org-1")
                 .bin("bin-2", "org-1")
-                .bin("bin-x", "org-2"));
+                .bin("bin-x", "org-2")
+                .fleetSystem("trucks", "org-1"));
     }
 
     private static RouteStatusChanged changed(RouteStatus from, RouteStatus to) {
@@ -144,14 +146,14 @@ class RouteTest {
         @Test
         void activatesAPlannedRoute() {
             fixture.given(CREATED)
-                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, null, AT))
+                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, null, null, AT))
                     .expectEvents(changed(RouteStatus.PLANNED, RouteStatus.ACTIVE));
         }
 
         @Test
         void rejectsCompletingAPlannedRoute() {
             fixture.given(CREATED)
-                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.COMPLETED, false, null, AT))
+                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.COMPLETED, false, null, null, AT))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("status: a PLANNED route can only become one of [ACTIVE, SUSPENDED]");
         }
@@ -163,7 +165,8 @@ class RouteTest {
                             changed(RouteStatus.PLANNED, RouteStatus.ACTIVE),
                             changed(RouteStatus.ACTIVE, RouteStatus.IN_PROGRESS),
                             changed(RouteStatus.IN_PROGRESS, RouteStatus.COMPLETED))
-                    .when(new ChangeRouteStatus("route-1", null, RouteStatus.IN_PROGRESS, true, "truck-1:1", AT))
+                    .when(new ChangeRouteStatus(
+                            "route-1", null, RouteStatus.IN_PROGRESS, true, "trucks", "truck-1:1", AT))
                     .expectEvents(changed(RouteStatus.COMPLETED, RouteStatus.IN_PROGRESS));
         }
 
@@ -173,15 +176,25 @@ class RouteTest {
                             CREATED,
                             changed(RouteStatus.PLANNED, RouteStatus.ACTIVE),
                             changed(RouteStatus.ACTIVE, RouteStatus.IN_PROGRESS))
-                    .when(new ChangeRouteStatus("route-1", null, RouteStatus.IN_PROGRESS, true, "truck-1:1", AT))
+                    .when(new ChangeRouteStatus(
+                            "route-1", null, RouteStatus.IN_PROGRESS, true, "trucks", "truck-1:1", AT))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
+        void refusesAFleetSystemNotBoundToTheRoutesOrganization() {
+            fixture.given(CREATED, changed(RouteStatus.PLANNED, RouteStatus.ACTIVE))
+                    .when(new ChangeRouteStatus(
+                            "route-1", null, RouteStatus.IN_PROGRESS, true, "other-trucks", "truck-1:1", AT))
+                    .expectException(NotInOrganization.class)
+                    .expectExceptionMessage("no route route-1 among the organizations of fleet system other-trucks");
+        }
+
+        @Test
         void rejectsTheSameStatusFromTheApi() {
             fixture.given(CREATED, changed(RouteStatus.PLANNED, RouteStatus.ACTIVE))
-                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, null, AT))
+                    .when(new ChangeRouteStatus("route-1", "org-1", RouteStatus.ACTIVE, false, null, null, AT))
                     .expectException(RuleViolation.class);
         }
     }

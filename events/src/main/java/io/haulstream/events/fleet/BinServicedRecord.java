@@ -5,6 +5,7 @@ import java.time.Instant;
 
 /** @param vehicleId the truck, in the fleet system's own naming, if the record names one */
 public record BinServicedRecord(
+        String fleetSystem,
         String recordId,
         String binId,
         String routeId,

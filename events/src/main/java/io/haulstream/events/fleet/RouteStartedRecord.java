@@ -2,4 +2,5 @@ package io.haulstream.events.fleet;
 
 import java.time.Instant;
 
-public record RouteStartedRecord(String recordId, String routeId, Instant occurredAt) implements FleetRecord {}
+public record RouteStartedRecord(String fleetSystem, String recordId, String routeId, Instant occurredAt)
+        implements FleetRecord {}

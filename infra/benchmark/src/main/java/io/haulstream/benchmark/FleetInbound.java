@@ -84,6 +84,12 @@ final class FleetInbound {
         Placement.Placed placed =
                 new Placement(http, settings).place("Benchmark Fleet " + runId, "FLEET-" + runId, settings.fleetBins());
         organizationId = placed.organizationId();
+        // As an operator binds a fleet system to its hauler: records for any other would be set aside.
+        http.send(
+                "PUT",
+                settings.commandManagementUrl() + "/fleet/systems/" + settings.fleetSystem() + "/organizations/"
+                        + organizationId,
+                Map.of());
         bins = placed.bins();
         servicedPerBin = new int[bins.size()];
         try (FleetTopic topic = new FleetTopic(settings)) {
@@ -202,14 +208,16 @@ final class FleetInbound {
         if ((n / bins.size()) % 2 == 0) {
             servicesSent++;
             next = new Expected(
-                    new BinServicedRecord(id, bin, null, ServiceOutcome.EMPTIED, 12.5, null, now),
+                    new BinServicedRecord(
+                            settings.fleetSystem(), id, bin, null, ServiceOutcome.EMPTIED, 12.5, null, now),
                     bin,
                     ++servicedPerBin[b],
                     null);
         } else {
             // A bin's next fill level always differs from its last, so that no report is a no-op.
             int percent = (int) ((n / bins.size()) % 101);
-            next = new Expected(new FillLevelReportedRecord(id, bin, percent, now), bin, 0, now);
+            next = new Expected(
+                    new FillLevelReportedRecord(settings.fleetSystem(), id, bin, percent, now), bin, 0, now);
         }
         if (resendable.size() < settings.fleetResends()) {
             resendable.add(next.record());

@@ -53,7 +53,9 @@ record Settings(
         Set<String> phases,
         String issuer,
         String signingKeyId,
-        Path signingKey) {
+        Path signingKey,
+        String commandManagementUrl,
+        String fleetSystem) {
 
     /** In the order they run. */
     static final List<String> ALL_PHASES = List.of("queries", "writes", "mix", "fleet");
@@ -127,7 +129,9 @@ record Settings(
                         "BENCHMARK_SIGNING_KEY",
                         env.getOrDefault(
                                 "DEV_ISSUER_KEY_FILE",
-                                runDir.resolve("dev-issuer/signing-key.pem").toString()))));
+                                runDir.resolve("dev-issuer/signing-key.pem").toString()))),
+                "http://127.0.0.1:" + env.getOrDefault("COMMAND_MANAGEMENT_PORT", "9081"),
+                env.getOrDefault("BENCHMARK_FLEET_SYSTEM", "benchmark-fleet"));
     }
 
     private static Set<String> phases(String list) {

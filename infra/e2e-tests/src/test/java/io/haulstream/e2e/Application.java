@@ -51,6 +51,11 @@ final class Application implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Trusting the test key, unless the test names an issuer of its own.
         builder.environment().putAll(Callers.applicationEnvironment());
+        // The packaged applications have no password of their own outside the dev profile: the
+        // test servers' one, from the environment infra/test.sh exports, else its development default.
+        builder.environment().putIfAbsent("HAULSTREAM_DB_PASSWORD", "haulstream");
+        // The tests send commands as fast as they can from one address; the limit has its own IT.
+        builder.environment().putIfAbsent("COMMAND_RATE_LIMIT", "0");
         builder.environment().putAll(environment);
         builder.environment().put(portVariable, Integer.toString(port));
         // Each application reads its own variable; a free port either way keeps the defaults

@@ -72,6 +72,7 @@ class StatisticsExactnessIT {
     private static final String TOPIC = "e2e.statistics.events." + UUID.randomUUID();
     // Fleet topics of its own, so the test's command side never takes a running system's records.
     private static final String FLEET = "e2e.statistics.fleet." + UUID.randomUUID();
+    private static final String FLEET_SYSTEM = "e2e-trucks";
     private static final String GROUP = "e2e-statistics-" + UUID.randomUUID();
     private static final String COMMAND_DB = env("COMMAND_TEST_DB", "haulstream_command_test");
     private static final String QUERY_DB = env("QUERY_TEST_DB", "haulstream_query_test");
@@ -230,6 +231,12 @@ class StatisticsExactnessIT {
         for (int o = 0; o < 3; o++) {
             String organization = id(post("/api/v1/organizations", Map.of("name", "Stats " + o)));
             organizations.add(organization);
+            // The services below name their fleet system, which may touch only the organizations it is bound to.
+            assertThat(send(HttpRequest.newBuilder(commandSide.managementUri(
+                                            "/fleet/systems/" + FLEET_SYSTEM + "/organizations/" + organization))
+                                    .PUT(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode())
+                    .isEqualTo(204);
             bins.put(organization, new CopyOnWriteArrayList<>());
             routes.put(organization, new CopyOnWriteArrayList<>());
             territories.put(organization, new CopyOnWriteArrayList<>());
@@ -308,6 +315,7 @@ class StatisticsExactnessIT {
                                                 "CONTAMINATED",
                                                 "NOT_OUT"),
                                 "weightKg", dice.nextInt(50),
+                                "fleetSystem", FLEET_SYSTEM,
                                 "fleetRecordId", UUID.randomUUID().toString()));
             } else if (roll < 85) {
                 send(HttpRequest.newBuilder(commandSide.uri(base + "/bins/" + bin))

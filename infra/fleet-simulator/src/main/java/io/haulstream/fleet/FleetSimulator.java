@@ -78,7 +78,7 @@ public final class FleetSimulator {
             // SIGTERM: the hook ends the loop and waits until the record in flight is acknowledged and
             // the producer closed, before the JVM goes down.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> simulator.stop(driving), "fleet-simulator-stop"));
-            simulator.drive(plan, new RoundPlanner(plan, new Random()));
+            simulator.drive(plan, new RoundPlanner(plan, settings.fleetSystem(), new Random()));
             System.out.printf(
                     "fleet simulator: stopping after %d records, by type %s%n", simulator.sent, simulator.sentByType);
         }

@@ -25,10 +25,12 @@ final class RoundPlanner {
     private static final List<ServiceOutcome> OUTCOME_TICKETS = outcomeTickets(16);
 
     private final DemoPlan plan;
+    private final String fleetSystem;
     private final Random random;
 
-    RoundPlanner(DemoPlan plan, Random random) {
+    RoundPlanner(DemoPlan plan, String fleetSystem, Random random) {
         this.plan = plan;
+        this.fleetSystem = fleetSystem;
         this.random = random;
     }
 
@@ -45,7 +47,7 @@ final class RoundPlanner {
     List<Step> round(DemoPlan.PlannedRoute route) {
         List<Step> steps = new ArrayList<>();
         String started = recordId();
-        steps.add(at -> new RouteStartedRecord(started, route.routeId(), at));
+        steps.add(at -> new RouteStartedRecord(fleetSystem, started, route.routeId(), at));
         List<String> sensorBins = plan.binsOf(route.organizationId());
         for (String stop : route.stops()) {
             steps.add(serviced(stop, route.routeId()));
@@ -54,7 +56,7 @@ final class RoundPlanner {
             }
         }
         String completed = recordId();
-        steps.add(at -> new RouteCompletedRecord(completed, route.routeId(), at));
+        steps.add(at -> new RouteCompletedRecord(fleetSystem, completed, route.routeId(), at));
         return steps;
     }
 
@@ -63,7 +65,8 @@ final class RoundPlanner {
         ServiceOutcome outcome = OUTCOME_TICKETS.get(random.nextInt(OUTCOME_TICKETS.size()));
         // What a 240 l cart or a small container weighs when full enough to be worth the stop.
         Double weightKg = outcome == ServiceOutcome.EMPTIED ? random.nextInt(50, 950) / 10.0 : null;
-        return at -> new BinServicedRecord(recordId, binId, routeId, outcome, weightKg, vehicleOf(routeId), at);
+        return at -> new BinServicedRecord(
+                fleetSystem, recordId, binId, routeId, outcome, weightKg, vehicleOf(routeId), at);
     }
 
     /** One truck drives each route, named after it as a fleet system would name its own trucks. */
@@ -74,7 +77,7 @@ final class RoundPlanner {
     private Step fillLevel(String binId) {
         String recordId = recordId();
         int fillPercent = random.nextInt(101);
-        return at -> new FillLevelReportedRecord(recordId, binId, fillPercent, at);
+        return at -> new FillLevelReportedRecord(fleetSystem, recordId, binId, fillPercent, at);
     }
 
     /**

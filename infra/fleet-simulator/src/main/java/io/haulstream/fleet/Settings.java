@@ -9,15 +9,18 @@ import java.util.Map;
  * fit a run from the repository's root against the servers of {@code infra/servers.sh}.
  *
  * @param interval the pause before each record, so the demo changes at a pace a person can follow
+ * @param fleetSystem the name every record gives as its sender; the demo loader binds it to the demo's
+ *     organizations, so haulstream lets it touch their bins and routes
  */
-record Settings(String bootstrapServers, String topic, Path plan, Duration interval) {
+record Settings(String bootstrapServers, String topic, Path plan, Duration interval, String fleetSystem) {
 
     static Settings from(Map<String, String> env) {
         return new Settings(
                 env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                 env.getOrDefault("FLEET_TOPIC", "haulstream.fleet.inbound"),
                 Path.of(env.getOrDefault("FLEET_SIMULATOR_PLAN", "infra/.run/demo-fleet.tsv")),
-                interval(env.getOrDefault("FLEET_SIMULATOR_INTERVAL_MILLIS", "2000")));
+                interval(env.getOrDefault("FLEET_SIMULATOR_INTERVAL_MILLIS", "2000")),
+                env.getOrDefault("FLEET_SIMULATOR_SYSTEM", "demo-fleet"));
     }
 
     private static Duration interval(String millis) {

@@ -33,7 +33,12 @@ class RoundPlannerTest {
 
     private static final DemoPlan.PlannedRoute ROUTE = PLAN.routes().get(0);
 
-    private final RoundPlanner planner = new RoundPlanner(PLAN, new Random(7));
+    private final RoundPlanner planner = new RoundPlanner(PLAN, "demo-fleet", new Random(7));
+
+    @Test
+    void namesItsFleetSystemInEveryRecord() {
+        assertThat(round()).extracting(FleetRecord::fleetSystem).containsOnly("demo-fleet");
+    }
 
     @Test
     void startsEachRoundWithTheRouteAndEndsWithItsCompletion() {
@@ -127,14 +132,14 @@ class RoundPlannerTest {
 
     @Test
     void keysBinRecordsByTheBinAndRouteRecordsByTheRoute() {
-        assertThat(FleetSimulator.keyOf(new RouteStartedRecord("r-1", "route-1", NOW)))
+        assertThat(FleetSimulator.keyOf(new RouteStartedRecord("demo-fleet", "r-1", "route-1", NOW)))
                 .isEqualTo("route-1");
-        assertThat(FleetSimulator.keyOf(new RouteCompletedRecord("r-2", "route-1", NOW)))
+        assertThat(FleetSimulator.keyOf(new RouteCompletedRecord("demo-fleet", "r-2", "route-1", NOW)))
                 .isEqualTo("route-1");
         assertThat(FleetSimulator.keyOf(new BinServicedRecord(
-                        "s-1", "bin-1", "route-1", ServiceOutcome.EMPTIED, 12.5, "truck-route-1", NOW)))
+                        "demo-fleet", "s-1", "bin-1", "route-1", ServiceOutcome.EMPTIED, 12.5, "truck-route-1", NOW)))
                 .isEqualTo("bin-1");
-        assertThat(FleetSimulator.keyOf(new FillLevelReportedRecord("f-1", "bin-2", 40, NOW)))
+        assertThat(FleetSimulator.keyOf(new FillLevelReportedRecord("demo-fleet", "f-1", "bin-2", 40, NOW)))
                 .isEqualTo("bin-2");
     }
 

@@ -17,7 +17,8 @@ class SettingsTest {
                         "127.0.0.1:9092",
                         "haulstream.fleet.inbound",
                         Path.of("infra/.run/demo-fleet.tsv"),
-                        Duration.ofMillis(2000)));
+                        Duration.ofMillis(2000),
+                        "demo-fleet"));
     }
 
     @Test
