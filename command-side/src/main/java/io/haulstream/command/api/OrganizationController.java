@@ -1,7 +1,7 @@
 package io.haulstream.command.api;
 
-import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.command.domain.InputLimits;
+import io.haulstream.command.domain.RuleViolation;
 import io.haulstream.command.organization.DeactivateOrganization;
 import io.haulstream.command.organization.EnsureOrganization;
 import io.haulstream.command.organization.RegisterOrganization;

@@ -234,7 +234,8 @@ class BinTest {
         void rejectsABlankOrOverlongTruck() {
             for (String vehicle : new String[] {" ", "T".repeat(65)}) {
                 fixture.given(PLACED)
-                        .when(new ServiceBin("bin-1", null, null, ServiceOutcome.EMPTIED, null, null, null, vehicle, AT))
+                        .when(new ServiceBin(
+                                "bin-1", null, null, ServiceOutcome.EMPTIED, null, null, null, vehicle, AT))
                         .expectException(RuleViolation.class)
                         .expectExceptionMessage("vehicleId: must be 1 to 64 characters, not blank");
             }
@@ -245,7 +246,8 @@ class BinTest {
             directory.fleetRecord("trucks", "truck:9");
             fixture.given(
                             PLACED,
-                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT))
+                            new BinServiced(
+                                    "bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT))
                     .when(new ServiceBin(
                             "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "trucks", "truck:9", null, AT))
                     .expectSuccessfulHandlerExecution()
@@ -257,16 +259,24 @@ class BinTest {
             directory.fleetRecord("sensors", "truck:9");
             fixture.given(PLACED)
                     .when(new ServiceBin(
-                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "trucks", "truck:9", AT))
-                    .expectEvents(
-                            new BinServiced("bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", AT));
+                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "trucks", "truck:9", null, AT))
+                    .expectEvents(new BinServiced(
+                            "bin-1", "org-1", "route-1", ServiceOutcome.EMPTIED, 14.5, "truck:9", null, AT));
         }
 
         @Test
         void refusesAFleetSystemNotBoundToTheBinsOrganizationAndClaimsNothing() {
             fixture.given(PLACED)
                     .when(new ServiceBin(
-                            "bin-1", null, "route-1", ServiceOutcome.EMPTIED, 14.5, "other-trucks", "truck:9", AT))
+                            "bin-1",
+                            null,
+                            "route-1",
+                            ServiceOutcome.EMPTIED,
+                            14.5,
+                            "other-trucks",
+                            "truck:9",
+                            null,
+                            AT))
                     .expectException(NotInOrganization.class)
                     .expectExceptionMessage("no bin bin-1 among the organizations of fleet system other-trucks");
             assertThat(directory.isFleetRecordClaimed("other-trucks", "truck:9"))
@@ -277,7 +287,8 @@ class BinTest {
         @Test
         void refusesAnUnboundFleetSystemBeforeSayingTheBinWasRemoved() {
             fixture.given(PLACED, new BinRemoved("bin-1", "org-1", AT))
-                    .when(new ServiceBin("bin-1", null, null, ServiceOutcome.EMPTIED, null, "other-trucks", "t:1", AT))
+                    .when(new ServiceBin(
+                            "bin-1", null, null, ServiceOutcome.EMPTIED, null, "other-trucks", "t:1", null, AT))
                     .expectException(NotInOrganization.class);
         }
 
@@ -302,7 +313,7 @@ class BinTest {
         @Test
         void recordsAServiceOffAnyRoute() {
             fixture.given(PLACED)
-                    .when(new ServiceBin("bin-1", null, null, ServiceOutcome.MISSED, null, null, null, AT))
+                    .when(new ServiceBin("bin-1", null, null, ServiceOutcome.MISSED, null, null, null, null, AT))
                     .expectEvents(new BinServiced("bin-1", "org-1", null, ServiceOutcome.MISSED, null, null, null, AT));
         }
 

@@ -65,8 +65,8 @@ final class RoundPlanner {
         ServiceOutcome outcome = OUTCOME_TICKETS.get(random.nextInt(OUTCOME_TICKETS.size()));
         // What a 240 l cart or a small container weighs when full enough to be worth the stop.
         Double weightKg = outcome == ServiceOutcome.EMPTIED ? random.nextInt(50, 950) / 10.0 : null;
-        return at -> new BinServicedRecord(
-                fleetSystem, recordId, binId, routeId, outcome, weightKg, vehicleOf(routeId), at);
+        return at ->
+                new BinServicedRecord(fleetSystem, recordId, binId, routeId, outcome, weightKg, vehicleOf(routeId), at);
     }
 
     /** One truck drives each route, named after it as a fleet system would name its own trucks. */
