@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A client over its rate hears 429 with Retry-After, and what it sent beyond the rate changes nothing. */
@@ -23,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"haulstream.api.rate-limit=3", "haulstream.api.rate-interval=20s"})
 @ActiveProfiles("it")
+// A context of its own (its limit), used by no other class: closed after, so its pool is given back.
+@DirtiesContext
 class RateLimitIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
