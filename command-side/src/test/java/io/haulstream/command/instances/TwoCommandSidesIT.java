@@ -75,7 +75,11 @@ class TwoCommandSidesIT {
                 .run(
                         "--server.port=0",
                         "--haulstream.relay.topic=" + TOPIC,
-                        "--spring.kafka.bootstrap-servers=" + BOOTSTRAP);
+                        "--spring.kafka.bootstrap-servers=" + BOOTSTRAP,
+                        // Beside the other test classes' cached contexts, two full pools each took
+                        // the server's last connection slots.
+                        "--spring.datasource.hikari.minimum-idle=2",
+                        "--spring.datasource.hikari.maximum-pool-size=8");
     }
 
     @Test
