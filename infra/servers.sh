@@ -116,13 +116,34 @@ ensure_role() {
   fi
 }
 
+# A database carries, as its comment, the RUN_DIR of the checkout that created it, so a second
+# checkout (or a CI clone) on the same server never projects into another's store or drops its
+# test databases: it stops and says which variables give it databases of its own. A database from
+# before these marks is taken as this checkout's and marked.
+database_mark="haulstream: RUN_DIR=$RUN_DIR"
+
+claim_database() {
+  local db="$1" mark
+  mark="$(as_postgres -d postgres -c "select coalesce(shobj_description(oid, 'pg_database'), '')
+    from pg_database where datname = '$db'")"
+  if [[ -n "$mark" && "$mark" != "$database_mark" ]]; then
+    fail "postgres: database $db on $PG_HOST:$PG_PORT is another checkout's (its comment: \"$mark\"; this one is \"$database_mark\"). Set COMMAND_DB, QUERY_DB, COMMAND_TEST_DB and QUERY_TEST_DB to names of this checkout's own, or PG_PORT to another server, or RUN_DIR to that checkout's run directory if it is meant to share it."
+  fi
+}
+
+mark_database() {
+  as_postgres -d postgres -c "comment on database $1 is '${database_mark//\'/\'\'}'"
+}
+
 # ensure_database db readers: readers "analysts" lets the analysts' role connect (the read models);
 # anything else keeps every role but the applications' out (the event stores).
 ensure_database() {
   local db="$1" readers="${2:-}"
+  claim_database "$db"
   if [[ "$(as_postgres -d postgres -c "select 1 from pg_database where datname = '$db'")" != 1 ]]; then
     as_postgres -d postgres -c "create database $db owner $HAULSTREAM_DB_USER"
   fi
+  mark_database "$db"
   # Extensions need a superuser; the applications' role then only creates schemas and tables.
   as_postgres -d "$db" -c "create extension if not exists postgis" -c "create extension if not exists btree_gist" \
     -c "create extension if not exists pg_stat_statements"
@@ -159,6 +180,7 @@ prepare_databases() {
 reset_test_databases() {
   pg_ready || fail "postgres is not running; run infra/servers.sh start first"
   for db in "$COMMAND_TEST_DB" "$QUERY_TEST_DB"; do
+    claim_database "$db"
     as_postgres -d postgres -c "drop database if exists $db with (force)"
   done
   ensure_database "$COMMAND_TEST_DB"
@@ -230,6 +252,24 @@ kafka_ready() {
   kafka_port_open && kafka_topics --list
 }
 
+# The cluster id that this checkout's broker was formatted with, or nothing before the first start.
+own_cluster_id() {
+  sed -n 's/^cluster.id=//p' "$kafka_dir/data/meta.properties" 2>/dev/null || true
+}
+
+# Takes the broker on the port for this checkout's only when it answers with the cluster id of
+# this checkout's storage: another checkout's broker would carry our events into its store.
+claim_kafka() {
+  local theirs ours
+  ours="$(own_cluster_id)"
+  theirs="$(kafka_java org.apache.kafka.tools.ClusterTool cluster-id --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" 2>/dev/null |
+    sed -n 's/^Cluster ID: //p')"
+  [[ -n "$theirs" ]] || fail "kafka: something answers on $KAFKA_BOOTSTRAP_SERVERS but gives no Kafka cluster id; free the port or set KAFKA_PORT and KAFKA_CONTROLLER_PORT to free ones"
+  if [[ "$theirs" != "$ours" ]]; then
+    fail "kafka: the broker on $KAFKA_BOOTSTRAP_SERVERS is another checkout's (cluster id $theirs; this checkout's $kafka_dir/data/meta.properties says ${ours:-nothing, never formatted}). Set KAFKA_PORT and KAFKA_CONTROLLER_PORT to free ports for a broker of this checkout's own, or RUN_DIR to that checkout's run directory if it is meant to share it."
+  fi
+}
+
 fetch_kafka() {
   [[ -d "$kafka_libs" ]] && return
   echo "kafka: fetching broker $KAFKA_VERSION jars from Maven Central (first start only)"
@@ -279,6 +319,7 @@ start_kafka() {
   fetch_kafka
   write_kafka_config
   if kafka_port_open; then
+    claim_kafka
     echo "kafka: up on $KAFKA_BOOTSTRAP_SERVERS (already running)"
   else
     if [[ ! -f "$kafka_dir/data/meta.properties" ]]; then
@@ -329,7 +370,13 @@ stop_kafka() {
 status() {
   pg_ready && echo "postgres: up on $PG_HOST:$PG_PORT" || echo "postgres: down"
   redis_ready && echo "redis: up on $REDIS_HOST:$REDIS_PORT" || echo "redis: down"
-  kafka_port_open && echo "kafka: up on $KAFKA_BOOTSTRAP_SERVERS" || echo "kafka: down"
+  if ! kafka_port_open; then
+    echo "kafka: down"
+  elif [[ -d "$kafka_libs" ]] && ! (claim_kafka) 2>/dev/null; then
+    echo "kafka: up on $KAFKA_BOOTSTRAP_SERVERS, but not this checkout's broker (its cluster id differs from $kafka_dir/data/meta.properties)"
+  else
+    echo "kafka: up on $KAFKA_BOOTSTRAP_SERVERS"
+  fi
 }
 
 case "${1:-}" in

@@ -8,10 +8,12 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +59,21 @@ class CommandSideConfiguration {
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
     }
+
+    /**
+     * Tells the event store that an append refused by the unique (aggregate, sequence) index lost a
+     * race with another instance, so the gateway above retries it as a concurrency conflict (and the
+     * API answers 409 once the retries run out). Axon's JDBC default looks for
+     * {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws: a
+     * second command-side instance's concurrent write was answered 500, never retried.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    /** PostgreSQL's SQLSTATE for a unique index refusing a row. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Reads an event's revision from the events module's own annotation, which carries no Axon

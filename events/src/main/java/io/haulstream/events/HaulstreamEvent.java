@@ -14,6 +14,13 @@ public sealed interface HaulstreamEvent permits OrganizationEvent, CustomerEvent
     String aggregateId();
 
     /**
+     * The tenant the event belongs to. Every aggregate lives inside one organization and only
+     * refers to others of the same, so a reader that serializes its work per organization never
+     * has two workers join rows of one tenant at once.
+     */
+    String organizationId();
+
+    /**
      * The stable name of an event type on the wire: the record's simple name, which is why
      * renaming an event record is a breaking change.
      */

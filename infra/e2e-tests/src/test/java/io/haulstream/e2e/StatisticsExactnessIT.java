@@ -1,33 +1,22 @@
 package io.haulstream.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.haulstream.events.BinFillLevelReported;
-import io.haulstream.events.BinMoved;
-import io.haulstream.events.BinPlaced;
-import io.haulstream.events.BinRemoved;
-import io.haulstream.events.BinServiced;
-import io.haulstream.events.BinStatusChanged;
 import io.haulstream.events.HaulstreamEvent;
-import io.haulstream.events.RouteCreated;
-import io.haulstream.events.RouteDeleted;
-import io.haulstream.events.RouteGeometryChanged;
-import io.haulstream.events.RouteStatusChanged;
-import io.haulstream.events.ServiceOutcome;
-import io.haulstream.events.TerritoryCreated;
-import io.haulstream.events.TerritoryReshaped;
-import io.haulstream.events.TerritoryRetired;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,8 +38,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -72,12 +59,11 @@ class StatisticsExactnessIT {
     private static final String TOPIC = "e2e.statistics.events." + UUID.randomUUID();
     // Fleet topics of its own, so the test's command side never takes a running system's records.
     private static final String FLEET = "e2e.statistics.fleet." + UUID.randomUUID();
-    private static final String FLEET_SYSTEM = "e2e-trucks";
     private static final String GROUP = "e2e-statistics-" + UUID.randomUUID();
     private static final String COMMAND_DB = env("COMMAND_TEST_DB", "haulstream_command_test");
     private static final String QUERY_DB = env("QUERY_TEST_DB", "haulstream_query_test");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final int COMMANDS = 3_000;
 
     private static Application commandSide;
@@ -90,6 +76,28 @@ class StatisticsExactnessIT {
     private final Map<String, List<String>> bins = new ConcurrentHashMap<>();
     private final Map<String, List<String>> routes = new ConcurrentHashMap<>();
     private final Map<String, List<String>> territories = new ConcurrentHashMap<>();
+    private final RandomCommands randomCommands = new RandomCommands(
+            new RandomCommands.Http() {
+                @Override
+                public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+                    return StatisticsExactnessIT.post(path, body);
+                }
+
+                @Override
+                public HttpResponse<String> put(String path, Object body) throws IOException, InterruptedException {
+                    return StatisticsExactnessIT.put(path, body);
+                }
+
+                @Override
+                public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+                    return send(HttpRequest.newBuilder(commandSide.uri(path)).DELETE());
+                }
+            },
+            organizations,
+            customers,
+            bins,
+            routes,
+            territories);
 
     @BeforeAll
     static void startBothApplications() throws Exception {
@@ -144,7 +152,7 @@ class StatisticsExactnessIT {
         for (int i = 0; i < COMMANDS; i++) {
             long seed = random.nextLong();
             commands.add(load.submit(() -> {
-                randomCommand(new Random(seed));
+                randomCommands.randomCommand(new Random(seed));
                 done.incrementAndGet();
                 return null;
             }));
@@ -158,13 +166,19 @@ class StatisticsExactnessIT {
             command.get();
         }
         load.shutdown();
+        for (String kind : RandomCommands.KINDS) {
+            assertThat(randomCommands.accepted(kind))
+                    .as("accepted commands of kind '%s' (all: %s)", kind, randomCommands.acceptedByKind())
+                    .isGreaterThanOrEqualTo(RandomCommands.MIN_ACCEPTED_OF_EACH_KIND);
+        }
         querySide.awaitReady(HTTP);
 
-        Truth truth = truthFromEventStore();
+        StatisticsTruth truth = truthFromEventStore();
         assertThat(truth.binsInTerritories())
                 .as("bins the truth puts in some territory")
                 .isPositive();
         awaitProjectionEquals(truth);
+        assertThat(routePerformance()).isEqualTo(truth.routePerformance());
         assertRedisEqualsPostgres();
 
         querySide.crash();
@@ -176,6 +190,7 @@ class StatisticsExactnessIT {
         querySide.awaitReady(HTTP);
         awaitReplayed();
         assertThat(projected()).isEqualTo(truth.expected());
+        assertThat(routePerformance()).isEqualTo(truth.routePerformance());
         assertRedisEqualsPostgres();
     }
 
@@ -188,10 +203,11 @@ class StatisticsExactnessIT {
                 registered.headers().firstValue("Consistency-Token").orElseThrow());
         String customer = id(post(
                 "/api/v1/organizations/" + organization + "/customers",
-                Map.of("name", "C", "serviceAddress", "A 1", "location", point(new Random(1)))));
+                Map.of("name", "C", "serviceAddress", "A 1", "location", RandomCommands.point(new Random(1)))));
         for (int i = 1; i <= 10; i++) {
-            HttpResponse<String> placed =
-                    post("/api/v1/organizations/" + organization + "/bins", bin(customer, "T-" + i, new Random(i)));
+            HttpResponse<String> placed = post(
+                    "/api/v1/organizations/" + organization + "/bins",
+                    RandomCommands.bin(customer, "T-" + i, new Random(i)));
             JsonNode statistics = get("/api/v1/organizations/" + organization + "/statistics/bins?minPosition="
                     + placed.headers().firstValue("Consistency-Token").orElseThrow());
             assertThat(statistics.get("bins").get("total").asLong()).isEqualTo(i);
@@ -231,9 +247,9 @@ class StatisticsExactnessIT {
         for (int o = 0; o < 3; o++) {
             String organization = id(post("/api/v1/organizations", Map.of("name", "Stats " + o)));
             organizations.add(organization);
-            // The services below name their fleet system, which may touch only the organizations it is bound to.
-            assertThat(send(HttpRequest.newBuilder(commandSide.managementUri(
-                                            "/fleet/systems/" + FLEET_SYSTEM + "/organizations/" + organization))
+            // The services name their fleet system, which may touch only the organizations it is bound to.
+            assertThat(send(HttpRequest.newBuilder(commandSide.managementUri("/fleet/systems/"
+                                            + RandomCommands.FLEET_SYSTEM + "/organizations/" + organization))
                                     .PUT(HttpRequest.BodyPublishers.noBody()))
                             .statusCode())
                     .isEqualTo(204);
@@ -244,136 +260,21 @@ class StatisticsExactnessIT {
             for (int c = 0; c < 2; c++) {
                 ofOrganization.add(id(post(
                         "/api/v1/organizations/" + organization + "/customers",
-                        Map.of("name", "Customer " + c, "serviceAddress", "Street " + c, "location", point(random)))));
+                        Map.of(
+                                "name",
+                                "Customer " + c,
+                                "serviceAddress",
+                                "Street " + c,
+                                "location",
+                                RandomCommands.point(random)))));
             }
             customers.put(organization, ofOrganization);
         }
     }
 
-    /** One command, chosen at random; many are refused by the rules, which is part of the test. */
-    private void randomCommand(Random dice) throws Exception {
-        String organization = organizations.get(dice.nextInt(organizations.size()));
-        String base = "/api/v1/organizations/" + organization;
-        List<String> ofBins = bins.get(organization);
-        List<String> ofRoutes = routes.get(organization);
-        List<String> ofTerritories = territories.get(organization);
-        if (dice.nextInt(100) < 8) {
-            territoryCommand(dice, base, ofTerritories);
-            return;
-        }
-        if (dice.nextInt(100) < 6 && !ofBins.isEmpty()) {
-            put(base + "/bins/" + ofBins.get(dice.nextInt(ofBins.size())) + "/location", point(dice));
-            return;
-        }
-        if (dice.nextInt(100) < 3 && !ofRoutes.isEmpty()) {
-            put(
-                    base + "/routes/" + ofRoutes.get(dice.nextInt(ofRoutes.size())) + "/geometry",
-                    Map.of("path", List.of(point(dice), point(dice))));
-            return;
-        }
-        int roll = dice.nextInt(100);
-        if (roll < 30 || ofBins.isEmpty()) {
-            String customer = customers.get(organization).get(dice.nextInt(2));
-            HttpResponse<String> placed = post(base + "/bins", bin(customer, "R-" + UUID.randomUUID(), dice));
-            if (placed.statusCode() == 201) {
-                ofBins.add(id(placed));
-            }
-        } else if (roll < 38 || ofRoutes.isEmpty()) {
-            HttpResponse<String> created = post(
-                    base + "/routes",
-                    Map.of(
-                            "name", "Route",
-                            "type", pick(dice, "RESIDENTIAL", "COMMERCIAL", "ROLL_OFF", "RECYCLING"),
-                            "serviceDay", pick(dice, "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
-                            "territory", "T",
-                            "path", List.of(point(dice), point(dice))));
-            if (created.statusCode() == 201) {
-                ofRoutes.add(id(created));
-            }
-        } else {
-            String bin = ofBins.get(dice.nextInt(ofBins.size()));
-            String route = ofRoutes.get(dice.nextInt(ofRoutes.size()));
-            if (roll < 48) {
-                put(
-                        base + "/bins/" + bin + "/status",
-                        Map.of("status", pick(dice, "ACTIVE", "INACTIVE", "MAINTENANCE", "RETIRED")));
-            } else if (roll < 62) {
-                post(base + "/bins/" + bin + "/fill-levels", Map.of("fillPercent", dice.nextInt(101)));
-            } else if (roll < 82) {
-                post(
-                        base + "/bins/" + bin + "/services",
-                        Map.of(
-                                "routeId", route,
-                                "outcome",
-                                        pick(
-                                                dice,
-                                                "EMPTIED",
-                                                "EMPTIED",
-                                                "EMPTIED",
-                                                "MISSED",
-                                                "BLOCKED",
-                                                "CONTAMINATED",
-                                                "NOT_OUT"),
-                                "weightKg", dice.nextInt(50),
-                                "fleetSystem", FLEET_SYSTEM,
-                                "fleetRecordId", UUID.randomUUID().toString()));
-            } else if (roll < 85) {
-                send(HttpRequest.newBuilder(commandSide.uri(base + "/bins/" + bin))
-                        .DELETE());
-            } else if (roll < 95) {
-                put(
-                        base + "/routes/" + route + "/status",
-                        Map.of("status", pick(dice, "ACTIVE", "IN_PROGRESS", "COMPLETED", "SUSPENDED")));
-            } else if (roll < 98) {
-                put(base + "/routes/" + route + "/stops/" + bin, Map.of());
-            } else {
-                send(HttpRequest.newBuilder(commandSide.uri(base + "/routes/" + route))
-                        .DELETE());
-            }
-        }
-    }
-
-    /**
-     * Creates a territory (a random rectangle over part of the bins' area, often overlapping
-     * another), reshapes one or retires one. Names repeat now and then, which the rule refuses.
-     */
-    private void territoryCommand(Random dice, String base, List<String> ofTerritories) throws Exception {
-        int roll = dice.nextInt(10);
-        if (roll < 5 || ofTerritories.isEmpty()) {
-            HttpResponse<String> created = post(
-                    base + "/territories",
-                    Map.of("name", "Territory " + dice.nextInt(40), "boundary", rectangle(dice)));
-            if (created.statusCode() == 201) {
-                ofTerritories.add(id(created));
-            }
-        } else if (roll < 8) {
-            put(
-                    base + "/territories/" + ofTerritories.get(dice.nextInt(ofTerritories.size())) + "/boundary",
-                    Map.of("boundary", rectangle(dice)));
-        } else {
-            send(HttpRequest.newBuilder(commandSide.uri(
-                            base + "/territories/" + ofTerritories.get(dice.nextInt(ofTerritories.size()))))
-                    .DELETE());
-        }
-    }
-
-    /** A closed ring inside the bins' area: a tenth to a half of it in each direction. */
-    private static List<Map<String, Object>> rectangle(Random dice) {
-        double west = 13.3 + dice.nextDouble() * 0.15;
-        double south = 52.4 + dice.nextDouble() * 0.15;
-        double east = west + 0.02 + dice.nextDouble() * 0.08;
-        double north = south + 0.02 + dice.nextDouble() * 0.08;
-        return List.of(
-                Map.of("latitude", south, "longitude", west),
-                Map.of("latitude", south, "longitude", east),
-                Map.of("latitude", north, "longitude", east),
-                Map.of("latitude", north, "longitude", west),
-                Map.of("latitude", south, "longitude", west));
-    }
-
     /** The statistics as the event store says they must be, folded from every stored event. */
-    private Truth truthFromEventStore() throws SQLException, IOException {
-        Truth truth = new Truth(organizations);
+    private StatisticsTruth truthFromEventStore() throws SQLException, IOException {
+        StatisticsTruth truth = new StatisticsTruth(organizations);
         try (Connection store = DriverManager.getConnection(
                         "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/"
                                 + COMMAND_DB,
@@ -391,19 +292,13 @@ class StatisticsExactnessIT {
         return truth;
     }
 
-    private void awaitProjectionEquals(Truth truth) throws Exception {
-        Map<String, Object> projected = Map.of();
-        for (int attempt = 0; attempt < 120; attempt++) {
-            projected = projected();
-            if (projected.equals(truth.expected())) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        assertThat(projected).isEqualTo(truth.expected());
+    private void awaitProjectionEquals(StatisticsTruth truth) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(projected()).isEqualTo(truth.expected()));
     }
 
-    /** Every count of the test's organizations in the read model, shaped like {@link Truth#expected()}. */
+    /** Every count of the test's organizations in the read model, shaped like {@link StatisticsTruth#expected()}. */
     private Map<String, Object> projected() throws SQLException {
         Map<String, Object> all = new TreeMap<>();
         try (Connection query = query()) {
@@ -437,27 +332,53 @@ class StatisticsExactnessIT {
         return all;
     }
 
+    /**
+     * Each organization's cached bin and route statistics equal what PostgreSQL answers. The cache
+     * is written after the batch's commit, so both are awaited alike, not read once.
+     */
     private void assertRedisEqualsPostgres() throws Exception {
         for (String organization : organizations) {
-            JsonNode fromPostgres = get(
-                    "/api/v1/organizations/" + organization + "/statistics/bins?minPosition=" + anyToken(organization));
-            for (int attempt = 0; attempt < 50; attempt++) {
-                String cached = redis.<String, String>getMap("stats:bins:" + organization, StringCodec.INSTANCE)
-                        .get("body");
-                if (cached != null && JSON.readTree(cached).equals(fromPostgres.get("bins"))) {
-                    break;
-                }
-                Thread.sleep(100);
+            for (String family : List.of("bins", "routes")) {
+                String path = "/api/v1/organizations/" + organization + "/statistics/" + family + "?minPosition="
+                        + anyToken(organization);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    JsonNode fromPostgres = get(path);
+                    String cached = redis.<String, String>getMap(
+                                    "stats:" + family + ":" + organization, StringCodec.INSTANCE)
+                            .get("body");
+                    assertThat(cached).as("stats:%s:%s", family, organization).isNotNull();
+                    // The bins' reply wraps the counts with the day's figures; the cache holds the counts.
+                    assertThat(JSON.readTree(cached))
+                            .isEqualTo(family.equals("bins") ? fromPostgres.get("bins") : fromPostgres);
+                });
             }
-            String cached = redis.<String, String>getMap("stats:bins:" + organization, StringCodec.INSTANCE)
-                    .get("body");
-            assertThat(JSON.readTree(cached)).isEqualTo(fromPostgres.get("bins"));
-            String cachedRoutes = redis.<String, String>getMap("stats:routes:" + organization, StringCodec.INSTANCE)
-                    .get("body");
-            JsonNode routesFromPostgres = get("/api/v1/organizations/" + organization
-                    + "/statistics/routes?minPosition=" + anyToken(organization));
-            assertThat(JSON.readTree(cachedRoutes)).isEqualTo(routesFromPostgres);
         }
+    }
+
+    /** The test's organizations' rows of {@code daily_route_performance}, shaped like the truth's. */
+    private Map<String, String> routePerformance() throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection query = query();
+                PreparedStatement statement = query.prepareStatement(
+                        "select route_id, day, serviced, missed, exceptions, weight_kg, first_service_at,"
+                                + " last_service_at from read_model.daily_route_performance"
+                                + " where organization_id = any(?)")) {
+            statement.setArray(1, query.createArrayOf("text", organizations.toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.put(
+                            row.getString(1) + "/" + row.getString(2),
+                            StatisticsTruth.routePerformanceFigures(
+                                    row.getLong(3),
+                                    row.getLong(4),
+                                    row.getLong(5),
+                                    row.getDouble(6),
+                                    row.getTimestamp(7).toInstant(),
+                                    row.getTimestamp(8).toInstant()));
+                }
+            }
+        }
+        return rows;
     }
 
     /** A token of the organization's registration: makes the query read PostgreSQL, not Redis. */
@@ -498,30 +419,6 @@ class StatisticsExactnessIT {
                 "haulstream");
     }
 
-    private static Map<String, Object> bin(String customer, String tag, Random dice) {
-        return Map.of(
-                "customerId",
-                customer,
-                "tag",
-                tag,
-                "containerType",
-                pick(dice, "CART", "FRONT_LOAD", "REAR_LOAD", "ROLL_OFF", "COMPACTOR"),
-                "wasteStream",
-                pick(dice, "GENERAL", "RECYCLING", "ORGANIC", "GLASS"),
-                "capacityLitres",
-                240,
-                "location",
-                point(dice));
-    }
-
-    private static Map<String, Object> point(Random dice) {
-        return Map.of("latitude", 52.4 + dice.nextDouble() * 0.2, "longitude", 13.3 + dice.nextDouble() * 0.2);
-    }
-
-    private static String pick(Random dice, String... values) {
-        return values[dice.nextInt(values.length)];
-    }
-
     private static String id(HttpResponse<String> reply) throws IOException {
         return JSON.readTree(reply.body()).get("id").asText();
     }
@@ -543,173 +440,14 @@ class StatisticsExactnessIT {
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> reply = Callers.send(
-                HTTP, HttpRequest.newBuilder(querySide.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply =
+                Callers.send(
+                        HTTP, HttpRequest.newBuilder(querySide.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         return JSON.readTree(reply.body());
     }
 
     private static String env(String name, String fallback) {
         return System.getenv().getOrDefault(name, fallback);
-    }
-
-    /** Bins and routes of the test's organizations as the events say they are, and their counts. */
-    private static final class Truth {
-
-        private final List<String> organizations;
-        private final Map<String, String[]> bins = new HashMap<>();
-        private final Map<String, String[]> routes = new HashMap<>();
-        private final Map<String, Map<String, Long>> daily = new HashMap<>();
-        private final Map<String, double[]> binPlaces = new HashMap<>();
-        private final Map<String, double[]> routeStarts = new HashMap<>();
-        private final Map<String, TerritoryTruth> territories = new HashMap<>();
-
-        /** An active territory: its organization, when it was created, and its area. */
-        private record TerritoryTruth(
-                String organizationId, java.time.Instant createdAt, org.locationtech.jts.geom.Polygon area) {}
-
-        private static final GeometryFactory PLANAR = new GeometryFactory();
-
-        Truth(List<String> organizations) {
-            this.organizations = organizations;
-        }
-
-        void apply(HaulstreamEvent event) {
-            if (event instanceof BinPlaced placed) {
-                binPlaces.put(placed.binId(), place(placed.location()));
-                bins.put(placed.binId(), new String[] {
-                    placed.organizationId(),
-                    "ACTIVE",
-                    placed.wasteStream().name(),
-                    placed.containerType().name(),
-                    "UNKNOWN"
-                });
-            } else if (event instanceof BinStatusChanged changed) {
-                bins.get(changed.binId())[1] = changed.to().name();
-            } else if (event instanceof BinFillLevelReported reported) {
-                bins.get(reported.binId())[4] = band(reported.fillPercent());
-            } else if (event instanceof BinServiced serviced) {
-                String outcome =
-                        switch (serviced.outcome()) {
-                            case EMPTIED -> "serviced";
-                            case MISSED -> "missed";
-                            default -> "exceptions";
-                        };
-                String day = serviced.servicedAt().atOffset(ZoneOffset.UTC).toLocalDate() + "/" + outcome;
-                daily.computeIfAbsent(serviced.organizationId(), key -> new TreeMap<>())
-                        .merge(day, 1L, Long::sum);
-                if (serviced.outcome() == ServiceOutcome.EMPTIED) {
-                    bins.get(serviced.binId())[4] = "0-24";
-                }
-            } else if (event instanceof BinRemoved removed) {
-                bins.remove(removed.binId());
-            } else if (event instanceof BinMoved moved) {
-                binPlaces.put(moved.binId(), place(moved.location()));
-            } else if (event instanceof RouteGeometryChanged changed) {
-                routeStarts.put(changed.routeId(), place(changed.path().get(0)));
-            } else if (event instanceof TerritoryCreated created) {
-                territories.put(
-                        created.territoryId(),
-                        new TerritoryTruth(created.organizationId(), created.createdAt(), area(created.boundary())));
-            } else if (event instanceof TerritoryReshaped reshaped) {
-                TerritoryTruth was = territories.get(reshaped.territoryId());
-                territories.put(
-                        reshaped.territoryId(),
-                        new TerritoryTruth(was.organizationId(), was.createdAt(), area(reshaped.boundary())));
-            } else if (event instanceof TerritoryRetired retired) {
-                territories.remove(retired.territoryId());
-            } else if (event instanceof RouteCreated created) {
-                routeStarts.put(created.routeId(), place(created.path().get(0)));
-                routes.put(created.routeId(), new String[] {
-                    created.organizationId(),
-                    "PLANNED",
-                    created.type().name(),
-                    created.serviceDay().name()
-                });
-            } else if (event instanceof RouteStatusChanged changed) {
-                routes.get(changed.routeId())[1] = changed.to().name();
-            } else if (event instanceof RouteDeleted deleted) {
-                routes.remove(deleted.routeId());
-            }
-        }
-
-        Map<String, Object> expected() {
-            Map<String, Object> all = new TreeMap<>();
-            for (String organization : organizations) {
-                Map<String, Long> binCounts = new TreeMap<>();
-                bins.entrySet().stream()
-                        .filter(b -> b.getValue()[0].equals(organization))
-                        .forEach(entry -> {
-                            String[] b = entry.getValue();
-                            binCounts.merge(
-                                    "territory=" + territoryOf(organization, binPlaces.get(entry.getKey())),
-                                    1L,
-                                    Long::sum);
-                            binCounts.merge("status=" + b[1], 1L, Long::sum);
-                            binCounts.merge("waste_stream=" + b[2], 1L, Long::sum);
-                            binCounts.merge("container_type=" + b[3], 1L, Long::sum);
-                            binCounts.merge("fill_band=" + b[4], 1L, Long::sum);
-                        });
-                Map<String, Long> routeCounts = new TreeMap<>();
-                routes.entrySet().stream()
-                        .filter(r -> r.getValue()[0].equals(organization))
-                        .forEach(entry -> {
-                            String[] r = entry.getValue();
-                            routeCounts.merge(
-                                    "territory=" + territoryOf(organization, routeStarts.get(entry.getKey())),
-                                    1L,
-                                    Long::sum);
-                            routeCounts.merge("status=" + r[1], 1L, Long::sum);
-                            routeCounts.merge("type=" + r[2], 1L, Long::sum);
-                            routeCounts.merge("service_day=" + r[3], 1L, Long::sum);
-                        });
-                all.put(organization + "/bin", binCounts);
-                all.put(organization + "/route", routeCounts);
-                all.put(organization + "/daily", new TreeMap<>(daily.getOrDefault(organization, Map.of())));
-            }
-            return all;
-        }
-
-        long binsInTerritories() {
-            return bins.entrySet().stream()
-                    .filter(entry -> !territoryOf(entry.getValue()[0], binPlaces.get(entry.getKey()))
-                            .equals("NONE"))
-                    .count();
-        }
-
-        /** Brute force: every active territory of the organization, the earliest created that covers the place. */
-        private String territoryOf(String organization, double[] place) {
-            var point = PLANAR.createPoint(new Coordinate(place[0], place[1]));
-            return territories.entrySet().stream()
-                    .filter(t -> t.getValue().organizationId().equals(organization))
-                    .filter(t -> t.getValue().area().covers(point))
-                    .min((a, b) -> {
-                        int byTime =
-                                a.getValue().createdAt().compareTo(b.getValue().createdAt());
-                        return byTime != 0 ? byTime : a.getKey().compareTo(b.getKey());
-                    })
-                    .map(Map.Entry::getKey)
-                    .orElse("NONE");
-        }
-
-        private static double[] place(io.haulstream.events.GeoPoint point) {
-            return new double[] {point.longitude(), point.latitude()};
-        }
-
-        private static org.locationtech.jts.geom.Polygon area(List<io.haulstream.events.GeoPoint> ring) {
-            return PLANAR.createPolygon(ring.stream()
-                    .map(p -> new Coordinate(p.longitude(), p.latitude()))
-                    .toArray(Coordinate[]::new));
-        }
-
-        private static String band(int fillPercent) {
-            if (fillPercent < 25) {
-                return "0-24";
-            }
-            if (fillPercent < 50) {
-                return "25-49";
-            }
-            return fillPercent < 75 ? "50-74" : "75-100";
-        }
     }
 }

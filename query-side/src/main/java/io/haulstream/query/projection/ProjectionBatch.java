@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * at any point either keeps both or neither. Records below the stored offset (redelivered after a
  * rebalance) and events at or below their aggregate's projected sequence (re-sent by the relay,
  * replayed) change nothing. Each projector gets the batch's new events of its types at once, so
- * the batch costs a few statements per read model however many events it holds.
+ * the batch costs a few statements per read model however many events it holds. Before anything
+ * else it takes the locks of the organizations it names ({@link OrganizationLocks}), so instances
+ * projecting other partitions of the topic never join rows with a batch they cannot see yet.
  */
 @Component
 class ProjectionBatch {
@@ -64,6 +66,12 @@ class ProjectionBatch {
         }
         Instant consumedAt = Instant.now();
         String topic = records.get(0).topic();
+        List<Optional<ProjectedEvent>> decoded =
+                records.stream().map(decoder::decode).toList();
+        store.lockOrganizations(decoded.stream()
+                .flatMap(Optional::stream)
+                .map(event -> event.event().organizationId())
+                .collect(Collectors.toSet()));
         Map<Integer, Long> next = store.lockNextOffsets(
                 group,
                 topic,
@@ -71,13 +79,14 @@ class ProjectionBatch {
         Map<Integer, Long> nextOffsets = new LinkedHashMap<>();
         Map<Integer, Long> lastGlobalPosition = new LinkedHashMap<>();
         List<ProjectedEvent> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
             if (record.offset() < next.getOrDefault(record.partition(), 0L)) {
                 duplicates.increment();
                 continue;
             }
             nextOffsets.put(record.partition(), record.offset() + 1);
-            Optional<ProjectedEvent> event = decoder.decode(record);
+            Optional<ProjectedEvent> event = decoded.get(i);
             if (event.isEmpty()) {
                 unknown.increment();
                 continue;

@@ -19,6 +19,22 @@ class ProjectionStore {
     }
 
     /**
+     * Holds, until the batch's transaction ends, one advisory lock per organization the batch names,
+     * before the batch reads or writes anything: see {@link OrganizationLocks}.
+     */
+    void lockOrganizations(Collection<String> organizations) {
+        long[] keys = OrganizationLocks.keys(organizations);
+        if (keys.length == 0) {
+            return;
+        }
+        // unnest yields the array's elements in order, and each row's lock is taken as it is read.
+        jdbc.queryForObject(
+                "select count(*) from (select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as l(k)) locked",
+                Long.class,
+                (Object) java.util.Arrays.stream(keys).boxed().toArray(Long[]::new));
+    }
+
+    /**
      * Locks the offset rows of the batch's partitions: an instance that lost the partition in a
      * rebalance but still holds a batch then waits, and afterwards skips what was already applied.
      */

@@ -208,7 +208,11 @@ class BinStatisticsProjector implements Projector {
         if (days.isEmpty()) {
             return;
         }
-        List<Map.Entry<DayKey, DayCounts>> rows = List.copyOf(days.entrySet());
+        // One order in every batch, as the counters: the days of all organizations are shared rows.
+        List<Map.Entry<DayKey, DayCounts>> rows = days.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(
+                        java.util.Comparator.comparing(DayKey::scope).thenComparing(DayKey::day)))
+                .toList();
         jdbc.update(
                 "insert into read_model.bin_service_daily (scope, day, serviced, missed, exceptions)"
                         + " select * from unnest(?::text[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[])"

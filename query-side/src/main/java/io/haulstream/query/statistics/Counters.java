@@ -58,8 +58,11 @@ final class Counters {
     }
 
     void write(JdbcTemplate jdbc) {
+        // In one order in every batch: the rows of all organizations together are shared by batches
+        // running at once on several instances, and locked in a different order they deadlock.
         List<Map.Entry<CountKey, Long>> rows = deltas.entrySet().stream()
                 .filter(entry -> entry.getValue() != 0)
+                .sorted(Map.Entry.comparingByKey(CountKey.ORDER))
                 .toList();
         if (rows.isEmpty()) {
             return;

@@ -58,9 +58,6 @@ class TerritoryStatisticsProjector implements Projector {
     @Override
     public void project(List<ProjectedEvent> events, Changes changes) {
         TerritoryMembership.Touched touched = TerritoryMembership.Touched.by(events);
-        // Taken already by the membership projector in this transaction; said again so that this
-        // projector is right on its own.
-        TerritoryMembership.lockOrganizations(jdbc, touched.organizations());
         Set<String> entries = new LinkedHashSet<>();
         entries.addAll(recount(BINS, touched.bins(), touched.territories()));
         entries.addAll(recount(ROUTES, touched.routes(), touched.territories()));

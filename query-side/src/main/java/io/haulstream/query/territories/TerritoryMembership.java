@@ -17,12 +17,10 @@ import io.haulstream.query.projection.ProjectedEvent;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the territory membership and the territory statistics share: the events that can move a
- * bin or route between territories, what a batch of them touches, and the lock that serializes
- * batches of one organization.
+ * bin or route between territories and what a batch of them touches.
  */
 public final class TerritoryMembership {
 
@@ -60,23 +58,5 @@ public final class TerritoryMembership {
             }
             return touched;
         }
-    }
-
-    /**
-     * Holds, until the batch's transaction ends, one advisory lock per organization, taken in id
-     * order so that two batches never wait on each other in a circle for them. A batch that waited
-     * reads afterwards, statement by statement, what the other committed. Taking a lock held
-     * already by the same transaction returns at once.
-     */
-    public static void lockOrganizations(JdbcTemplate jdbc, Set<String> organizations) {
-        if (organizations.isEmpty()) {
-            return;
-        }
-        // unnest yields the array's elements in order, and each row's lock is taken as it is read.
-        jdbc.queryForObject(
-                "select count(*) from (select pg_advisory_xact_lock(hashtext('territories:' || o))"
-                        + " from unnest(?::text[]) as l(o)) locked",
-                Long.class,
-                (Object) organizations.stream().sorted().toArray(String[]::new));
     }
 }

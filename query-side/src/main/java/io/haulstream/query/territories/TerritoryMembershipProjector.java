@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * the batch left them, for every bin and route the batch may have changed: the bins and routes
  * with events of their own, and for each territory created, reshaped or retired, those it held and
  * those under its new boundary. Whichever event came first, the second one's batch computes the
- * same value. Batches of one organization on two instances are serialized by a transaction-scoped
- * advisory lock, so neither computes from a snapshot that misses the other's writes.
+ * same value. Batches of one organization on two instances run one after the other (the batch holds
+ * its organizations' locks), so neither computes from a snapshot that misses the other's writes.
  */
 @Component
 @Order(45)
@@ -79,7 +79,6 @@ class TerritoryMembershipProjector implements Projector {
     @Override
     public void project(List<ProjectedEvent> events, Changes changes) {
         TerritoryMembership.Touched touched = TerritoryMembership.Touched.by(events);
-        TerritoryMembership.lockOrganizations(jdbc, touched.organizations());
         Set<String> bins = new TreeSet<>(touched.bins());
         Set<String> routes = new TreeSet<>(touched.routes());
         if (!touched.territories().isEmpty()) {

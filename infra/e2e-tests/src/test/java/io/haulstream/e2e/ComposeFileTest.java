@@ -1,0 +1,92 @@
+package io.haulstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What {@code docker-compose config} would resolve of docker-compose.yml, checked without a Docker
+ * engine (there is none here): the file parses with its anchors merged, runs two command sides and
+ * two query sides, each built from a Dockerfile on the jar the build makes, each with a
+ * healthcheck, and each given every variable that infra/run.sh exports to the applications.
+ */
+class ComposeFileTest {
+
+    private static final Path REPO = AlertRulesTest.REPO;
+    private static final List<String> COMMAND_SIDES = List.of("command-side-1", "command-side-2");
+    private static final List<String> QUERY_SIDES = List.of("query-side-1", "query-side-2");
+
+    @Test
+    void runsTwoOfEachApplicationOnItsBuiltJarWithAHealthcheck() throws IOException {
+        Map<String, Object> services = services();
+        for (String service : concat(COMMAND_SIDES, QUERY_SIDES)) {
+            Map<String, Object> definition = map(services.get(service));
+            assertThat(definition).as(service).containsKeys("build", "healthcheck", "environment", "ports");
+            Map<String, Object> build = map(definition.get("build"));
+            Path dockerfile = REPO.resolve(build.get("context").toString())
+                    .resolve(build.get("dockerfile").toString())
+                    .normalize();
+            String application = service.substring(0, service.lastIndexOf('-'));
+            assertThat(Files.readString(dockerfile))
+                    .as(dockerfile.toString())
+                    .contains("COPY target/haulstream-" + application + "-*.jar");
+            assertThat(map(definition.get("healthcheck")).get("test").toString())
+                    .contains("/actuator/health/readiness");
+        }
+        assertThat(hostPorts(services, COMMAND_SIDES)).doesNotHaveDuplicates();
+        assertThat(hostPorts(services, QUERY_SIDES)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givesEveryApplicationTheVariablesThatRunShExports() throws IOException {
+        Set<String> exported = exportedByRunSh();
+        assertThat(exported).contains("KAFKA_BOOTSTRAP_SERVERS", "COMMAND_DB", "QUERY_DB");
+        Map<String, Object> services = services();
+        for (String service : concat(COMMAND_SIDES, QUERY_SIDES)) {
+            assertThat(map(map(services.get(service)).get("environment")).keySet())
+                    .as(service)
+                    .containsAll(exported);
+        }
+    }
+
+    private static Set<String> exportedByRunSh() throws IOException {
+        String environment = Files.readString(REPO.resolve("infra/config/haulstream.env"));
+        Matcher exports =
+                Pattern.compile("(?m)^export ((?:[^\\n]*\\\\\\n)*[^\\n]*)").matcher(environment);
+        assertThat(exports.find()).as("an export line in haulstream.env").isTrue();
+        return Arrays.stream(exports.group(1).replace("\\\n", " ").trim().split("\\s+"))
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> hostPorts(Map<String, Object> services, List<String> names) {
+        return names.stream()
+                .flatMap(name -> ((List<?>) map(services.get(name)).get("ports")).stream())
+                .map(port -> port.toString().split(":")[1])
+                .toList();
+    }
+
+    private static Map<String, Object> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(REPO.resolve("docker-compose.yml")));
+        return map(compose.get("services"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}
