@@ -42,6 +42,16 @@ try {
   page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') console.log(`browser: ${message.text()}`); });
   await page.goto(`${QUERY}/board/?organization=${ORG}`);
+  // With an issuer configured the board sends the browser to its login page (Spring Authorization
+  // Server's form) and comes back signed in; SIGN_IN_USER names the demo dispatcher to sign in as.
+  if (process.env.SIGN_IN_USER) {
+    await page.locator('input[name=username]').fill(process.env.SIGN_IN_USER);
+    await page.locator('input[name=password]').fill(process.env.SIGN_IN_PASSWORD || 'demo');
+    await page.locator('button[type=submit], input[type=submit]').first().click();
+    await page.waitForURL(`${QUERY}/board/**`, { timeout: 15000 });
+    await page.locator('#signed-in', { hasText: process.env.SIGN_IN_USER }).waitFor({ timeout: 15000 });
+    check(true, `signed in as ${process.env.SIGN_IN_USER}`);
+  }
 
   // The statistics panel shows the API's numbers.
   const api = `${QUERY}/api/v1/organizations/${ORG}`;

@@ -3,6 +3,12 @@
 
 let accessToken = null;
 let organizationId = null;
+let unauthorized = () => {};
+
+/** What to do when the API refuses the token (set by the sign-in). */
+export function onUnauthorized(action) {
+  unauthorized = action;
+}
 
 /** Called by the sign-in with the access token and the organization the token names. */
 export function signIn(token, organization) {
@@ -30,6 +36,9 @@ export function organizationPath(path) {
 
 export async function api(path, options = {}) {
   const reply = await fetch(path, { ...options, headers: headers(options.headers) });
+  if (reply.status === 401) {
+    unauthorized();
+  }
   if (!reply.ok) {
     throw new Error(`${path} answered ${reply.status}`);
   }

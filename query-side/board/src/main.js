@@ -1,8 +1,9 @@
 // The dispatcher's board. The organization is one value, set by the sign-in when there is one
 // (see api.js) and otherwise chosen on the page; everything below reads it from there.
-import { api, chooseOrganization, organization, organizationPath, stream } from './api.js';
+import { api, chooseOrganization, onUnauthorized, organizationPath, stream } from './api.js';
 import { createMap } from './map.js';
 import { renderLegend, renderList, renderStatistics, showBin, showRoute } from './panels.js';
+import { signInIfConfigured, signOut } from './signin.js';
 
 const $ = (id) => document.getElementById(id);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -11,6 +12,7 @@ const state = { bins: null, day: null, routes: null };
 let board;
 let stopStream = () => {};
 let refreshPending = null;
+let config = {};
 
 /** The newest version of each figure wins: a reply and a streamed change may cross. */
 function keep(slot, value) {
@@ -80,7 +82,6 @@ async function start(organizationId) {
   if (board) {
     board.map.remove();
   }
-  const config = await api('/board/config.json').catch(() => ({}));
   board = createMap($('map'), config.baseStyle || null, { onBin: openBin, onRoute: openRoute });
   window.haulstreamBoard = board;
   board.colourBy(document.querySelector('input[name=colour]:checked').value);
@@ -130,9 +131,24 @@ async function main() {
   });
 
   const select = $('organization');
-  if (organization()) {
-    select.closest('label').hidden = true;
-    await start(organization());
+  config = await api('/board/config.json').catch(() => ({}));
+  const session = await signInIfConfigured(config);
+  if (session) {
+    // A refused token (expired, revoked) means signing in again.
+    onUnauthorized(() => {
+      signOut();
+      location.assign('/board/');
+    });
+    $('signed-in').hidden = false;
+    $('signed-in').textContent = `signed in as ${session.user}`;
+    if (!session.organizations.length) {
+      $('statistics').textContent = 'Your sign-in names no organization: ask an administrator for one.';
+      return;
+    }
+    for (const id of session.organizations) select.append(new Option(id, id));
+    select.closest('label').hidden = session.organizations.length < 2;
+    select.addEventListener('change', () => start(select.value));
+    await start(session.organizations[0]);
     return;
   }
   const all = await organizations();

@@ -31,7 +31,16 @@ class BoardController {
 
     @GetMapping("/board/config.json")
     Map<String, Object> config() {
-        String style = properties.baseStyle();
-        return Map.of("baseStyle", style == null || style.isBlank() ? "" : style);
+        return Map.of(
+                "baseStyle",
+                blankIfUnset(properties.baseStyle()),
+                "issuer",
+                blankIfUnset(properties.issuer()),
+                "clientId",
+                blankIfUnset(properties.clientId()));
+    }
+
+    private static String blankIfUnset(String value) {
+        return value == null ? "" : value.strip();
     }
 }
