@@ -114,9 +114,13 @@ class TilesIT {
                             .as("tile %d/%d/%d, round %d", z, x, y, round)
                             .isEqualTo(expected.getValue());
                 }
-                assertThat(redis.getBucket(TileKey.bins(organizationId, z, x, y).redisKey())
-                                .isExists())
-                        .isTrue();
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    tile(organizationId, "bins", z, x, y, null);
+                    assertThat(redis.getBucket(TileKey.bins(organizationId, z, x, y)
+                                            .redisKey())
+                                    .isExists())
+                            .isTrue();
+                });
             }
         }
 
@@ -162,16 +166,22 @@ class TilesIT {
             newTiles.add(TileKey.bins(organizationId, z, b[0], b[1]));
         }
         assertThat(oldTiles).isNotEmpty();
-        for (int i = 0; i < oldTiles.size(); i++) {
-            assertThat(showsBin(oldTiles.get(i), binId))
-                    .as("before, old %s", oldTiles.get(i))
-                    .isTrue();
-            assertThat(showsBin(newTiles.get(i), binId))
-                    .as("before, new %s", newTiles.get(i))
-                    .isFalse();
-            assertThat(redis.getBucket(oldTiles.get(i).redisKey()).isExists()).isTrue();
-            assertThat(redis.getBucket(newTiles.get(i).redisKey()).isExists()).isTrue();
-        }
+        // The placement's own drops follow its commit and may refuse a fill made before them (its
+        // claim is dropped too), so the tiles are asked again until Redis holds them.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (int i = 0; i < oldTiles.size(); i++) {
+                assertThat(showsBin(oldTiles.get(i), binId))
+                        .as("before, old %s", oldTiles.get(i))
+                        .isTrue();
+                assertThat(showsBin(newTiles.get(i), binId))
+                        .as("before, new %s", newTiles.get(i))
+                        .isFalse();
+                assertThat(redis.getBucket(oldTiles.get(i).redisKey()).isExists())
+                        .isTrue();
+                assertThat(redis.getBucket(newTiles.get(i).redisKey()).isExists())
+                        .isTrue();
+            }
+        });
 
         ConsistencyToken moved = events.publish(new BinMoved(binId, organizationId, to, AT.plusSeconds(60)), 1);
         // Projected once the bin answers at the token; the batch's drops follow its commit.
@@ -207,13 +217,15 @@ class TilesIT {
                 0);
         int[] tile = tileOf(13.41, 52.521, 14);
         tile(organizationId, "routes", 0, 0, 0, created);
-        assertThat(routeStatus(organizationId, tile)).isEqualTo("PLANNED");
-        assertThat(routeStatus(organizationId, tile)).isEqualTo("PLANNED");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        assertThat(redis.getBucket(TileKey.routes(organizationId, 14, tile[0], tile[1], today)
-                                .redisKey())
-                        .isExists())
-                .isTrue();
+        // Cached once the creation's own drops, which follow its commit, are done.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(routeStatus(organizationId, tile)).isEqualTo("PLANNED");
+            assertThat(redis.getBucket(TileKey.routes(organizationId, 14, tile[0], tile[1], today)
+                                    .redisKey())
+                            .isExists())
+                    .isTrue();
+        });
 
         events.publish(new RouteStatusChanged(routeId, organizationId, RouteStatus.PLANNED, RouteStatus.ACTIVE, AT), 1);
 
