@@ -8,6 +8,14 @@ source "$here/lib/apps.sh"
 
 "$here/servers.sh" start
 
+# The query side's build bundles the board (query-side/board) with node and npm.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "installing nodejs and npm with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null ||
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+fi
+
 echo "build: packaging both applications, the development issuer and the fleet simulator (tests are run by infra/test.sh)"
 (cd "$REPO_ROOT" && mvn -B -q -DskipTests package)
 

@@ -24,5 +24,21 @@ if ! command -v promtool >/dev/null 2>&1; then
   fi
 fi
 
+# The board is bundled with node and npm (query-side/board) and its browser test (infra/e2e-tests,
+# BoardIT) drives Debian's chromium, headless, with playwright-core.
+board_packages=()
+command -v node >/dev/null 2>&1 || board_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || board_packages+=(npm)
+command -v chromium >/dev/null 2>&1 || board_packages+=(chromium)
+if ((${#board_packages[@]} > 0)); then
+  echo "installing ${board_packages[*]} with apt-get"
+  mkdir -p "$RUN_DIR/logs"
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${board_packages[@]}" ||
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${board_packages[@]}"; }; } \
+    >"$RUN_DIR/logs/apt-board.log" 2>&1 ||
+    { echo "error: apt-get install ${board_packages[*]} failed; see $RUN_DIR/logs/apt-board.log" >&2; exit 1; }
+fi
+
 cd "$REPO_ROOT"
 exec mvn -B verify "$@"

@@ -52,6 +52,7 @@ public final class Benchmark {
         QueryFamilies families = new QueryFamilies(settings, http, resources, city, baseline);
         List<Report.Family> measured = new ArrayList<>();
         List<Report.Scope> scopes = new ArrayList<>();
+        TileFamily.Figures tiles = null;
         if (settings.phases().contains("queries") || settings.phases().contains("mix")) {
             data.putAll(loadCity(settings, city));
         }
@@ -60,6 +61,7 @@ public final class Benchmark {
             data.putAll(settle(settings));
             measured.addAll(families.measureAll());
             scopes.addAll(families.scopes());
+            tiles = new TileFamily(settings, http, resources, city).run();
         }
         // The flight recordings are summarized from here: the write path, the mix and the fleet records.
         Instant writesFrom = Instant.now();
@@ -133,7 +135,8 @@ public final class Benchmark {
                 mix == null ? Map.of() : mix.cache(),
                 writes,
                 fleet,
-                memory);
+                memory,
+                tiles);
         List<Path> written = new Report(settings.reportDir(), json).write(run);
         System.out.println();
         System.out.println(Files.readString(written.get(0)));

@@ -85,6 +85,35 @@ final class Report {
         }
     }
 
+    /** The board's map tiles: latency at the server against the 30 ms, and what a tile weighs. */
+    static String tiles(TileFamily.Figures tiles) {
+        Latency.Summary latency = tiles.latency();
+        Latency.Summary server = latency.server();
+        Map<String, Double> size = tiles.sizeBytes();
+        return String.format(
+                Locale.ROOT,
+                "%n## Map tiles%n%nRandom bin (4 in 5) and route tiles at zoom %d to %d around random bins, %s.%n%n"
+                        + "| requests | per s | p50 | p99 | p99 at the server | tile p50 | tile p99 | tile max | cache hit ratio |%n"
+                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"
+                        + "| %d | %.1f | %.2f ms | %.2f ms | %s | %s | %s | %s | %.3f |%n",
+                TileFamily.MIN_ZOOM,
+                TileFamily.MAX_ZOOM,
+                tiles.request(),
+                latency.count(),
+                latency.perSecond(),
+                latency.p50(),
+                latency.p99(),
+                server == null ? "" : String.format(Locale.ROOT, "%.2f ms", server.p99()),
+                bytes(size.get("p50")),
+                bytes(size.get("p99")),
+                bytes(size.get("max")),
+                tiles.hitRatio());
+    }
+
+    private static String bytes(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%,.0f B", value);
+    }
+
     private static double ratio(double numerator, double denominator) {
         return numerator / Math.max(denominator, 0.001);
     }
@@ -99,7 +128,8 @@ final class Report {
             Map<String, Object> cache,
             WritePath.Figures writePath,
             FleetInbound.Figures fleet,
-            List<Resources.Memory> memory) {}
+            List<Resources.Memory> memory,
+            TileFamily.Figures tiles) {}
 
     private final Path folder;
     private final ObjectMapper json;
@@ -201,6 +231,9 @@ final class Report {
                                 ? ""
                                 : String.format(Locale.ROOT, "%.2f", scope.ratioP99AtServer())));
             }
+        }
+        if (run.tiles() != null) {
+            md.append(tiles(run.tiles()));
         }
         md.append("\nAt a fixed arrival rate (open model; latency counted from when each request was due):\n\n");
         md.append("| family | way | requests | per s | p50 | p95 | p99 | p99.9 | max |\n");

@@ -175,7 +175,8 @@ class HarnessTest {
                                 "80%: 400 records/s", 400, 3200, 400, 3200, 399, "metric", 0.1, true, fast, 0),
                         lagWindow(),
                         Map.of("exactlyOnce", true)),
-                List.of(new Resources.Memory("query-side", 200, 768, 400)));
+                List.of(new Resources.Memory("query-side", 200, 768, 400)),
+                null);
 
         List<Path> written = new Report(folder, new ObjectMapper()).write(run);
 

@@ -1,5 +1,6 @@
 package io.haulstream.query.projection;
 
+import io.haulstream.query.cache.TileKey;
 import jakarta.annotation.PreDestroy;
 import java.sql.Array;
 import java.util.ArrayList;
@@ -108,6 +109,8 @@ class CacheOutbox {
                                 changes.binChanged(key.substring(BIN.length()));
                             } else if (key.startsWith(STATISTICS)) {
                                 changes.statisticsChanged(key.substring(STATISTICS.length()));
+                            } else if (TileKey.isRedisKey(key)) {
+                                changes.tilesChanged(List.of(TileKey.ofRedisKey(key)));
                             }
                         }
                     });
@@ -138,6 +141,7 @@ class CacheOutbox {
         List<String> keys = new ArrayList<>();
         changes.bins().forEach(bin -> keys.add(BIN + bin));
         changes.statistics().forEach(key -> keys.add(STATISTICS + key));
+        changes.tiles().forEach(key -> keys.add(key.redisKey()));
         return keys;
     }
 }

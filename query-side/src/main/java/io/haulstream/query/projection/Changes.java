@@ -1,17 +1,19 @@
 package io.haulstream.query.projection;
 
+import io.haulstream.query.cache.TileKey;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * What one batch changed: the bins and statistics entries whose cache entries are refreshed after
- * commit.
+ * commit, and the map tiles that are dropped.
  */
 public final class Changes {
 
     private final Set<String> bins = new HashSet<>();
     private final Set<String> statistics = new HashSet<>();
+    private final Set<TileKey> tiles = new HashSet<>();
 
     public void binChanged(String binId) {
         bins.add(binId);
@@ -25,6 +27,14 @@ public final class Changes {
         statistics.add(key);
     }
 
+    public void tilesChanged(Collection<TileKey> keys) {
+        tiles.addAll(keys);
+    }
+
+    public Set<TileKey> tiles() {
+        return tiles;
+    }
+
     public Set<String> bins() {
         return bins;
     }
@@ -34,6 +44,6 @@ public final class Changes {
     }
 
     public boolean isEmpty() {
-        return bins.isEmpty() && statistics.isEmpty();
+        return bins.isEmpty() && statistics.isEmpty() && tiles.isEmpty();
     }
 }

@@ -51,6 +51,13 @@ class StatisticsStream {
         emitter.onCompletion(() -> ofScope.remove(emitter));
         emitter.onTimeout(() -> ofScope.remove(emitter));
         emitter.onError(failure -> ofScope.remove(emitter));
+        try {
+            // A comment at once sends the reply's headers, so a client knows it is subscribed now
+            // rather than at the first change, which on a quiet organization may be long.
+            emitter.send(SseEmitter.event().comment("subscribed"));
+        } catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
         return emitter;
     }
 
