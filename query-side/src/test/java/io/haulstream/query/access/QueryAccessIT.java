@@ -69,6 +69,7 @@ class QueryAccessIT {
             ORG + "/bins",
             ORG + "/bins/within",
             ORG + "/bins/nearest",
+            ORG + "/bins/tagged",
             ORG + "/bins/{binId}",
             ORG + "/bins/{binId}/service-history",
             ORG + "/routes",
@@ -81,7 +82,8 @@ class QueryAccessIT {
             ORG + "/statistics/routes",
             ORG + "/statistics/bins",
             ORG + "/territories",
-            ORG + "/territories/{territoryId}"
+            ORG + "/territories/{territoryId}",
+            ORG + "/tiles/{layer}/{z}/{x}/{y}.mvt"
         }) {
             ROWS.put(read, new Row(TokenMint.DISPATCHER, TokenMint.FLEET_SYSTEM, true, false));
         }
