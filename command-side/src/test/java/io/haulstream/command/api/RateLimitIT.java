@@ -1,5 +1,8 @@
 package io.haulstream.command.api;
 
+import io.haulstream.testtokens.TokenMint;
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,21 +40,17 @@ class RateLimitIT {
     @Autowired
     private JdbcTemplate jdbc;
 
-    @Autowired
-    private RedissonClient redis;
+    private static final TokenMint MINT = TokenMint.test();
 
-    /** Without a token a client is its address; a counter left by an earlier run would decide for this one. */
-    @BeforeEach
-    void forgetEarlierRuns() {
-        redis.getRateLimiter("ratelimit:command-api:address:127.0.0.1").delete();
-    }
+    /** Each run's clients are new, so no counter left by an earlier run decides for this one. */
+    private final String client = "rated-" + UUID.randomUUID();
 
     @Test
     void answers429WithRetryAfterPastTheRateAndStoresNothingOfIt() throws Exception {
         long before = events();
         List<HttpResponse<String>> replies = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            replies.add(send("POST", "/api/v1/organizations", "{\"name\":\"Rated " + i + "\"}"));
+            replies.add(send(client, "POST", "/api/v1/organizations", "{\"name\":\"Rated " + i + "\"}"));
         }
 
         assertThat(replies.subList(0, 3))
@@ -71,15 +69,35 @@ class RateLimitIT {
         assertThat(events()).isEqualTo(before + 3);
     }
 
+    /** The limit is the token's client's: another client of the same address is not held back. */
+    @Test
+    void countsEachClientOnItsOwn() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            send(client, "POST", "/api/v1/organizations", "{\"name\":\"Busy " + i + "\"}");
+        }
+
+        assertThat(send(client, "POST", "/api/v1/organizations", "{\"name\":\"Busy 4\"}")
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(send("other-" + client, "POST", "/api/v1/organizations", "{\"name\":\"Calm\"}")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
     private long events() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
-    /** Every request of this test is built here: an {@code Authorization} header joins it in one line. */
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    /** Every request of this test is built here, as a platform administrator of the given client. */
+    private HttpResponse<String> send(String clientId, String method, String path, String body) throws Exception {
+        String token = MINT.caller("rate-test")
+                .client(clientId)
+                .roles(TokenMint.PLATFORM_ADMIN)
+                .mint();
         return CLIENT.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
