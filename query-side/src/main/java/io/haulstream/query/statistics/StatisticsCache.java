@@ -62,11 +62,14 @@ class StatisticsCache implements ChangeListener {
         }
         Map<String, VersionedCache.Entry> entries = new LinkedHashMap<>();
         reader.entries(changes.statistics()).forEach((key, value) -> {
-            String body = write(value);
-            entries.put(key, new VersionedCache.Entry(versionOf(value), body));
-            stream.changed(scopeOf(key), key, body);
+            entries.put(key, new VersionedCache.Entry(versionOf(value), write(value)));
         });
-        return cache.putAllIfNewer(entries);
+        boolean written = cache.putAllIfNewer(entries);
+        // Told after the cache is written: a board that subscribes between the two then reads the
+        // new figures rather than missing them (the change went out before it listened, the cache
+        // still held the old ones).
+        entries.forEach((key, entry) -> stream.changed(scopeOf(key), key, entry.body()));
+        return written;
     }
 
     private static long versionOf(Object value) {
