@@ -39,6 +39,12 @@ const browser = await chromium.launch({
 let page;
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  if (TOKEN && !process.env.SIGN_IN_USER) {
+    // Signed in already: the session the board's sign-in keeps after the issuer's redirect.
+    await context.addInitScript(([key, token]) => {
+      sessionStorage.setItem(key, JSON.stringify({ accessToken: token, expiresAt: Date.now() + 3_600_000 }));
+    }, ['haulstream-board-session', TOKEN]);
+  }
   page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') console.log(`browser: ${message.text()}`); });
   await page.goto(`${QUERY}/board/?organization=${ORG}`);

@@ -78,15 +78,20 @@ export function signOut() {
  */
 export async function signInIfConfigured(config) {
   if (!config.issuer) return null;
-  const endpoints = await discover(config.issuer);
   const parameters = new URLSearchParams(location.search);
   let session = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
-  if (parameters.has('code')) {
-    session = await exchange(config, endpoints, parameters.get('code'), parameters.get('state'));
-    history.replaceState(null, '', redirectUri());
-  }
-  if (!session || session.expiresAt < Date.now() + 10_000) {
-    return redirectToIssuer(config, endpoints);
+  const fresh = (held) => held && held.expiresAt >= Date.now() + 10_000;
+  // The issuer is asked only when the page has to go there or come back from it: a reload of a
+  // signed-in board costs no round trip.
+  if (parameters.has('code') || !fresh(session)) {
+    const endpoints = await discover(config.issuer);
+    if (parameters.has('code')) {
+      session = await exchange(config, endpoints, parameters.get('code'), parameters.get('state'));
+      history.replaceState(null, '', redirectUri());
+    }
+    if (!fresh(session)) {
+      return redirectToIssuer(config, endpoints);
+    }
   }
   const token = claims(session.accessToken);
   const organizations = [].concat(token.organizations ?? []);

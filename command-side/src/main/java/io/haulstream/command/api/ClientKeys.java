@@ -1,7 +1,6 @@
 package io.haulstream.command.api;
 
 import io.haulstream.command.access.Caller;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

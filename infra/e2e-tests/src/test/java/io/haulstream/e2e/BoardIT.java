@@ -139,7 +139,8 @@ class BoardIT {
                 .get("consistencyToken")
                 .asText();
         // Everything above is projected before the page loads: the panel is compared with the API.
-        HttpResponse<String> seen = HTTP.send(
+        HttpResponse<String> seen = Callers.send(
+                HTTP,
                 HttpRequest.newBuilder(querySide.uri(org + "/bins/" + bins.get(0) + "?minPosition=" + lastToken))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -157,6 +158,9 @@ class BoardIT {
         node.environment().put("ORGANIZATION", organization);
         node.environment().put("CUSTOMER", customer);
         node.environment().put("SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString());
+        // The page is signed in as a dispatcher of the test's organization: the token the sign-in
+        // would have stored, minted with the test key the applications trust.
+        node.environment().put("ACCESS_TOKEN", Callers.MINT.dispatcher(organization));
         Process run = node.start();
         assertThat(run.waitFor(180, TimeUnit.SECONDS))
                 .as("the browser test ends")
@@ -173,7 +177,8 @@ class BoardIT {
     }
 
     private static JsonNode send(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> reply = HTTP.send(
+        HttpResponse<String> reply = Callers.send(
+                HTTP,
                 HttpRequest.newBuilder(commandSide.uri(path))
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

@@ -440,9 +440,8 @@ class StatisticsExactnessIT {
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> reply =
-                Callers.send(
-                        HTTP, HttpRequest.newBuilder(querySide.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = Callers.send(
+                HTTP, HttpRequest.newBuilder(querySide.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         return JSON.readTree(reply.body());
     }
