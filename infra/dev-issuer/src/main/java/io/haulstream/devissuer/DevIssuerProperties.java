@@ -2,6 +2,7 @@ package io.haulstream.devissuer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyFile the PKCS#8 PEM signing key, created on first start, so tokens outlive a restart
  * @param keyId the key's {@code kid}
  * @param tokenLifetime how long an access token is good for
+ * @param browserOrigins the pages that call the issuer from a browser (the board: discovery, token, keys)
  */
 @ConfigurationProperties("haulstream.dev-issuer")
-record DevIssuerProperties(String identities, String keyFile, String keyId, Duration tokenLifetime) {
+record DevIssuerProperties(
+        String identities, String keyFile, String keyId, Duration tokenLifetime, List<String> browserOrigins) {
 
     // Plain strings bound, since Spring reads a Path property as a resource location, and a
     // relative file path is not one.

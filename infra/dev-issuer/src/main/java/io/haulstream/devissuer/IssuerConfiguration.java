@@ -23,6 +23,9 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The demo's clients and users, and the claims the applications read ({@code roles},
@@ -35,6 +38,23 @@ class IssuerConfiguration {
     @Bean
     Identities identities(DevIssuerProperties properties) {
         return Identities.read(properties.identitiesFile());
+    }
+
+    /**
+     * The board's page (another origin) reads discovery and keys and trades its code for a token
+     * with fetch; Spring Security applies a {@code corsConfigurationSource} bean to every chain.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(DevIssuerProperties properties) {
+        CorsConfiguration board = new CorsConfiguration();
+        board.setAllowedOrigins(properties.browserOrigins());
+        board.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        board.setAllowedHeaders(List.of("Content-Type", "Authorization"));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/.well-known/**", board);
+        source.registerCorsConfiguration("/oauth2/token", board);
+        source.registerCorsConfiguration("/oauth2/jwks", board);
+        return source;
     }
 
     @Bean

@@ -111,6 +111,34 @@ class DevIssuerIT {
         assertThat(refused.body()).contains("roles do not allow POST");
     }
 
+    /** The board's page reads discovery and trades its code for a token from the query side's origin. */
+    @Test
+    void letsTheBoardsPageInFromTheQuerySidesOriginOnly() throws Exception {
+        String board = "http://127.0.0.1:" + System.getenv().getOrDefault("QUERY_SIDE_PORT", "8082");
+
+        assertThat(preflight("/oauth2/token", board).headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue(board);
+        assertThat(preflight("/.well-known/openid-configuration", board)
+                        .headers()
+                        .firstValue("Access-Control-Allow-Origin"))
+                .hasValue(board);
+        assertThat(preflight("/oauth2/token", "http://elsewhere.example")
+                        .headers()
+                        .firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+    }
+
+    private static HttpResponse<String> preflight(String path, String origin) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(issuer.uri(path))
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String organizationId(String key) throws Exception {
         return Files.readAllLines(Path.of(System.getProperty("haulstream.demoIdentities"))).stream()
                 .map(line -> line.split("\t"))
