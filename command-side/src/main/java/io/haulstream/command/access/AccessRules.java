@@ -48,7 +48,12 @@ class AccessRules {
                                 open("/actuator/health"), open("/actuator/health/**"), open("/actuator/prometheus"))
                         .permitAll()
                         .requestMatchers(
-                                open("/actuator/**"), open("/fleet/dead-letters"), open("/fleet/dead-letters/**"))
+                                open("/actuator/**"),
+                                open("/fleet/dead-letters"),
+                                open("/fleet/dead-letters/**"),
+                                // Which fleet system may touch which organizations: an operator's contract.
+                                open("/fleet/systems"),
+                                open("/fleet/systems/**"))
                         .access(anyOrganization(OPERATOR))
                         .requestMatchers(path(POST, "/api/v1/organizations"))
                         .access(anyOrganization(PLATFORM_ADMIN))

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.command.CommandSideApplication;
 import io.haulstream.command.HostileJson;
 import io.haulstream.command.domain.InputLimits;
+import io.haulstream.testtokens.PathOrganizationCaller;
+import io.haulstream.testtokens.TokenMint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CommandApiFuzzIT {
 
     private static final ObjectMapper LENIENT = new ObjectMapper();
+    private static final TokenMint MINT = TokenMint.test();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -251,12 +254,13 @@ class CommandApiFuzzIT {
         return LENIENT.readTree(reply.body()).get("id").asText();
     }
 
-    /** Every request of this test is built here: an {@code Authorization} header joins it in one line. */
+    /** Every request of this test is built here, as an entitled caller of the path. */
     private static HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
         return CLIENT.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + PathOrganizationCaller.tokenFor(MINT, path))
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.haulstream.testtokens.PathOrganizationCaller;
+import io.haulstream.testtokens.TokenMint;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +44,7 @@ class HostileInputIT {
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
+    private static final TokenMint MINT = TokenMint.test();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -334,13 +337,16 @@ class HostileInputIT {
         return send(method, path, HttpRequest.BodyPublishers.ofString(json), Map.of());
     }
 
-    /** Every request of this test is built here: an {@code Authorization} header joins it in one line. */
+    /** Every request of this test is built here, as an entitled caller of the path unless it names its own. */
     private HttpResponse<String> send(
             String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .method(method, body);
+        if (!headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + PathOrganizationCaller.tokenFor(MINT, path));
+        }
         headers.forEach(request::header);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -173,8 +173,10 @@ class DeadLettersIT {
 
     @Test
     void bindsOnlyAWellNamedFleetSystemToAnActiveOrganization() {
-        TestRestTemplate operator =
-                new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + management.port()));
+        TestRestTemplate operator = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://127.0.0.1:" + management.port())
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION, "Bearer " + TokenMint.test().operator()));
         String organizationId = post("/api/v1/organizations", Map.of("name", "Binding Co"));
 
         ResponseEntity<JsonNode> badName = operator.exchange(

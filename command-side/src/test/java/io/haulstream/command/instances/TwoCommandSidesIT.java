@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.haulstream.command.CommandSideApplication;
 import io.haulstream.events.ConsistencyToken;
+import io.haulstream.testtokens.PathOrganizationCaller;
+import io.haulstream.testtokens.TokenMint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -208,7 +210,9 @@ class TwoCommandSidesIT {
     private static ResponseEntity<JsonNode> send(
             ConfigurableApplicationContext instance, RequestEntity<Object> request) {
         String port = instance.getEnvironment().getProperty("local.server.port");
-        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://127.0.0.1:" + port)
+                .additionalInterceptors(new PathOrganizationCaller(TokenMint.test())));
         return http.exchange(request, JsonNode.class);
     }
 }
