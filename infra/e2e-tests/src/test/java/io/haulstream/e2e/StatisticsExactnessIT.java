@@ -247,9 +247,10 @@ class StatisticsExactnessIT {
         for (int o = 0; o < 3; o++) {
             String organization = id(post("/api/v1/organizations", Map.of("name", "Stats " + o)));
             organizations.add(organization);
-            // The services name their fleet system, which may touch only the organizations it is bound to.
+            // The services name their fleet system, which may touch only the organizations an operator bound it to.
             assertThat(send(HttpRequest.newBuilder(commandSide.managementUri("/fleet/systems/"
                                             + RandomCommands.FLEET_SYSTEM + "/organizations/" + organization))
+                                    .header("Authorization", "Bearer " + Callers.MINT.operator())
                                     .PUT(HttpRequest.BodyPublishers.noBody()))
                             .statusCode())
                     .isEqualTo(204);
