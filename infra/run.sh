@@ -5,6 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/config/haulstream.env"
 source "$here/lib/apps.sh"
+source "$here/lib/tokens.sh"
 
 "$here/servers.sh" start
 
@@ -44,8 +45,11 @@ if [[ "${HAULSTREAM_DEMO:-city}" != "none" ]]; then
   else
     # The simulator's fleet system may touch the demo's organizations only; binding again is harmless,
     # and binds a demo city loaded before records named their fleet system too.
+    # Bindings are an operator's to make.
+    operator="Authorization: Bearer $(client_token "$OPERATOR_CLIENT" "$OPERATOR_SECRET")"
     for org in $(awk -F'\t' '{ print $2 }' "$plan" | sort -u); do
-      curl -fsS -X PUT "http://127.0.0.1:${COMMAND_MANAGEMENT_PORT}/fleet/systems/$FLEET_SIMULATOR_SYSTEM/organizations/$org"
+      curl -fsS -H "$operator" -X PUT \
+        "http://127.0.0.1:${COMMAND_MANAGEMENT_PORT}/fleet/systems/$FLEET_SIMULATOR_SYSTEM/organizations/$org"
     done
     # A producer that sends a record every few seconds needs little of the applications' memory.
     APP_JAVA_OPTS="-Xmx96m -XX:+UseSerialGC" FLEET_SIMULATOR_PLAN="$plan" FLEET_TOPIC="$FLEET_TOPIC" \
