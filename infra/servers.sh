@@ -2,7 +2,9 @@
 # Starts, stops and reports the servers haulstream needs, all on 127.0.0.1 and without Docker:
 # PostgreSQL 15 with PostGIS, Redis, and a single-node Kafka broker in KRaft mode run from Maven
 # Central jars. Starting twice is harmless; stop only stops what this script started.
-#   infra/servers.sh start | stop | status | reset-test-dbs
+#   infra/servers.sh start | test-servers | stop | status | reset-test-dbs
+# (test-servers: what infra/test.sh needs, with fresh test databases; it writes the names and ports
+# it chose to $RUN_DIR/test-servers.env.)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/config/haulstream.env"
@@ -78,7 +80,6 @@ start_postgres() {
     echo "postgres: up on $PG_HOST:$PG_PORT (started)"
   fi
   tune_postgres
-  prepare_databases
 }
 
 # The Debian defaults (128MB of shared buffers, a checkpoint every 1GB of WAL) are sized for a small
@@ -122,13 +123,46 @@ ensure_role() {
 # before these marks is taken as this checkout's and marked.
 database_mark="haulstream: RUN_DIR=$RUN_DIR"
 
+database_mark_of() {
+  as_postgres -d postgres -c "select coalesce(shobj_description(oid, 'pg_database'), '')
+    from pg_database where datname = '$1'"
+}
+
 claim_database() {
   local db="$1" mark
-  mark="$(as_postgres -d postgres -c "select coalesce(shobj_description(oid, 'pg_database'), '')
-    from pg_database where datname = '$db'")"
+  mark="$(database_mark_of "$db")"
   if [[ -n "$mark" && "$mark" != "$database_mark" ]]; then
     fail "postgres: database $db on $PG_HOST:$PG_PORT is another checkout's (its comment: \"$mark\"; this one is \"$database_mark\"). Set COMMAND_DB, QUERY_DB, COMMAND_TEST_DB and QUERY_TEST_DB to names of this checkout's own, or PG_PORT to another server, or RUN_DIR to that checkout's run directory if it is meant to share it."
   fi
+}
+
+# The test databases are disposable, so where another checkout (a CI clone, a second working copy)
+# holds one under its default name, this checkout's tests take a name of their own, suffixed with
+# a tag of this checkout's RUN_DIR, instead of stopping: the test command then runs beside any other
+# checkout's servers and never drops their databases. A name set explicitly is claimed as given.
+checkout_tag() {
+  printf '%s' "$RUN_DIR" | sha256sum | cut -c1-8
+}
+
+own_test_database() {
+  local db="$1" default="$2" mark
+  mark="$(database_mark_of "$db")"
+  if [[ "$db" == "$default" && -n "$mark" && "$mark" != "$database_mark" ]]; then
+    echo "${db}_$(checkout_tag)"
+  else
+    echo "$db"
+  fi
+}
+
+choose_test_databases() {
+  local command_db query_db
+  command_db="$(own_test_database "$COMMAND_TEST_DB" "$DEFAULT_COMMAND_TEST_DB")"
+  query_db="$(own_test_database "$QUERY_TEST_DB" "$DEFAULT_QUERY_TEST_DB")"
+  if [[ "$command_db" != "$COMMAND_TEST_DB" || "$query_db" != "$QUERY_TEST_DB" ]]; then
+    echo "postgres: $COMMAND_TEST_DB or $QUERY_TEST_DB is another checkout's; this checkout's tests use $command_db and $query_db"
+  fi
+  COMMAND_TEST_DB="$command_db"
+  QUERY_TEST_DB="$query_db"
 }
 
 mark_database() {
@@ -163,22 +197,29 @@ ensure_query_settings() {
     -c "alter database $1 set max_parallel_workers_per_gather = 0"
 }
 
-prepare_databases() {
+ensure_roles() {
   ensure_role "$HAULSTREAM_DB_USER" "$HAULSTREAM_DB_PASSWORD"
   ensure_role "$ANALYST_DB_USER" "$ANALYST_DB_PASSWORD"
-  ensure_database "$COMMAND_DB"
-  ensure_database "$COMMAND_TEST_DB"
-  ensure_database "$QUERY_DB" analysts
-  ensure_database "$QUERY_TEST_DB" analysts
-  ensure_query_settings "$QUERY_DB"
-  ensure_query_settings "$QUERY_TEST_DB"
+}
+
+check_login() {
   PGPASSWORD="$HAULSTREAM_DB_PASSWORD" psql -qAt -h "$PG_HOST" -p "$PG_PORT" -U "$HAULSTREAM_DB_USER" \
-    -d "$QUERY_DB" -c "select postgis_lib_version()" >/dev/null ||
-    fail "postgres: role $HAULSTREAM_DB_USER cannot log in to $QUERY_DB with its password over TCP"
+    -d "$1" -c "select postgis_lib_version()" >/dev/null ||
+    fail "postgres: role $HAULSTREAM_DB_USER cannot log in to $1 with its password over TCP"
+}
+
+prepare_databases() {
+  ensure_roles
+  ensure_database "$COMMAND_DB"
+  ensure_database "$QUERY_DB" analysts
+  ensure_query_settings "$QUERY_DB"
+  check_login "$QUERY_DB"
 }
 
 reset_test_databases() {
   pg_ready || fail "postgres is not running; run infra/servers.sh start first"
+  ensure_roles
+  choose_test_databases
   for db in "$COMMAND_TEST_DB" "$QUERY_TEST_DB"; do
     claim_database "$db"
     as_postgres -d postgres -c "drop database if exists $db with (force)"
@@ -186,6 +227,7 @@ reset_test_databases() {
   ensure_database "$COMMAND_TEST_DB"
   ensure_database "$QUERY_TEST_DB" analysts
   ensure_query_settings "$QUERY_TEST_DB"
+  check_login "$QUERY_TEST_DB"
   echo "postgres: test databases $COMMAND_TEST_DB and $QUERY_TEST_DB recreated"
 }
 
@@ -245,7 +287,7 @@ kafka_topics() {
 }
 
 kafka_port_open() {
-  (exec 3<>"/dev/tcp/$KAFKA_HOST/$KAFKA_PORT") 2>/dev/null
+  port_open "$KAFKA_PORT"
 }
 
 kafka_ready() {
@@ -257,17 +299,51 @@ own_cluster_id() {
   sed -n 's/^cluster.id=//p' "$kafka_dir/data/meta.properties" 2>/dev/null || true
 }
 
+# The cluster id of the broker answering on the port, or nothing when what answers is no broker.
+cluster_id_on_port() {
+  kafka_java org.apache.kafka.tools.ClusterTool cluster-id --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" 2>/dev/null |
+    sed -n 's/^Cluster ID: //p'
+}
+
 # Takes the broker on the port for this checkout's only when it answers with the cluster id of
 # this checkout's storage: another checkout's broker would carry our events into its store.
 claim_kafka() {
   local theirs ours
   ours="$(own_cluster_id)"
-  theirs="$(kafka_java org.apache.kafka.tools.ClusterTool cluster-id --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" 2>/dev/null |
-    sed -n 's/^Cluster ID: //p')"
+  theirs="$(cluster_id_on_port)"
   [[ -n "$theirs" ]] || fail "kafka: something answers on $KAFKA_BOOTSTRAP_SERVERS but gives no Kafka cluster id; free the port or set KAFKA_PORT and KAFKA_CONTROLLER_PORT to free ones"
   if [[ "$theirs" != "$ours" ]]; then
     fail "kafka: the broker on $KAFKA_BOOTSTRAP_SERVERS is another checkout's (cluster id $theirs; this checkout's $kafka_dir/data/meta.properties says ${ours:-nothing, never formatted}). Set KAFKA_PORT and KAFKA_CONTROLLER_PORT to free ports for a broker of this checkout's own, or RUN_DIR to that checkout's run directory if it is meant to share it."
   fi
+}
+
+use_kafka_ports() {
+  KAFKA_PORT="$1"
+  KAFKA_CONTROLLER_PORT="$2"
+  KAFKA_BOOTSTRAP_SERVERS="$KAFKA_HOST:$KAFKA_PORT"
+}
+
+port_open() {
+  (exec 3<>"/dev/tcp/$KAFKA_HOST/$1") 2>/dev/null
+}
+
+# As with the test databases: where another checkout's broker answers on the default port, the
+# tests run a broker of this checkout's own, on the first pair of ports from a start derived from
+# RUN_DIR that is free or already this checkout's broker. Ports set explicitly are claimed as given.
+choose_test_kafka() {
+  [[ "$KAFKA_PORT" == "$DEFAULT_KAFKA_PORT" ]] && kafka_port_open || return 0
+  [[ "$(cluster_id_on_port)" != "$(own_cluster_id)" ]] || return 0
+  local taken="$KAFKA_BOOTSTRAP_SERVERS" port=$((19092 + 2 * (16#$(checkout_tag) % 400))) tries
+  for ((tries = 0; tries < 20; tries++, port += 2)); do
+    use_kafka_ports "$port" "$((port + 1))"
+    if ! port_open "$port" && ! port_open "$((port + 1))"; then
+      break
+    fi
+    if port_open "$port" && [[ "$(cluster_id_on_port)" == "$(own_cluster_id)" ]]; then
+      break
+    fi
+  done
+  echo "kafka: the broker on $taken is another checkout's; this checkout's tests use their own on $KAFKA_BOOTSTRAP_SERVERS"
 }
 
 fetch_kafka() {
@@ -379,11 +455,33 @@ status() {
   fi
 }
 
+# What the tests were given, for infra/test.sh to export to Maven and the applications it starts.
+write_test_settings() {
+  cat >"$RUN_DIR/test-servers.env" <<SETTINGS
+COMMAND_TEST_DB=$COMMAND_TEST_DB
+QUERY_TEST_DB=$QUERY_TEST_DB
+KAFKA_PORT=$KAFKA_PORT
+KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT
+KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS
+SETTINGS
+}
+
 case "${1:-}" in
   start)
     start_postgres
+    prepare_databases
     start_redis
     start_kafka
+    ;;
+  test-servers)
+    start_postgres
+    reset_test_databases
+    start_redis
+    fetch_kafka
+    write_kafka_config
+    choose_test_kafka
+    start_kafka
+    write_test_settings
     ;;
   stop)
     stop_kafka
@@ -393,7 +491,7 @@ case "${1:-}" in
   status) status ;;
   reset-test-dbs) reset_test_databases ;;
   *)
-    echo "usage: $0 start|stop|status|reset-test-dbs" >&2
+    echo "usage: $0 start|test-servers|stop|status|reset-test-dbs" >&2
     exit 2
     ;;
 esac

@@ -5,8 +5,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/config/haulstream.env"
 
-"$here/servers.sh" start
-"$here/servers.sh" reset-test-dbs
+"$here/servers.sh" test-servers
+# The test databases' names and the broker's ports are this checkout's own: the defaults, or where
+# another checkout on this machine holds those, names and ports servers.sh derived from RUN_DIR.
+source "$RUN_DIR/test-servers.env"
+export COMMAND_TEST_DB QUERY_TEST_DB KAFKA_BOOTSTRAP_SERVERS
 
 # The alert rules are checked and unit-tested with promtool (infra/e2e-tests, AlertRulesTest), from
 # Debian's prometheus package. Only the tool is wanted: on a machine with systemd the package

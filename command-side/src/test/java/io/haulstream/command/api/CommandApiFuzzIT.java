@@ -58,8 +58,9 @@ class CommandApiFuzzIT {
     static void start() {
         application = new SpringApplicationBuilder(CommandSideApplication.class)
                 .profiles("it")
-                .properties("server.port=0")
-                .run();
+                // An argument, not a default property: application.yml's COMMAND_SIDE_PORT would win over
+                // a default, and the test would clash with a command side running on 8081.
+                .run("--server.port=0");
         port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
         jdbc = application.getBean(JdbcTemplate.class);
     }
