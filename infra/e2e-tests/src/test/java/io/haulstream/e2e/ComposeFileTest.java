@@ -64,6 +64,41 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * Each application listens on every interface inside its container (published on the host's
+     * loopback only), or neither the published port nor Prometheus would reach it; and Prometheus
+     * scrapes every one of the four on its API port, where the metrics page needs no token.
+     */
+    @Test
+    void prometheusScrapesEveryApplicationContainer() throws IOException {
+        Map<String, Object> services = services();
+        for (String service : concat(COMMAND_SIDES, QUERY_SIDES)) {
+            assertThat(map(map(services.get(service)).get("environment")))
+                    .as(service)
+                    .containsEntry("API_ADDRESS", "0.0.0.0");
+            assertThat((List<?>) map(services.get(service)).get("ports"))
+                    .as(service)
+                    .allSatisfy(port -> assertThat(port.toString()).startsWith("127.0.0.1:"));
+        }
+        Map<String, Object> prometheus =
+                new Yaml().load(Files.readString(REPO.resolve("infra/monitoring/prometheus.yml")));
+        Map<String, List<String>> targetsByJob = ((List<?>) prometheus.get("scrape_configs"))
+                .stream()
+                        .map(ComposeFileTest::map)
+                        .collect(Collectors.toMap(job -> job.get("job_name").toString(), job -> targets(job)));
+        assertThat(targetsByJob.get("command-side"))
+                .containsExactlyInAnyOrder("command-side-1:8081", "command-side-2:8081");
+        assertThat(targetsByJob.get("query-side")).containsExactlyInAnyOrder("query-side-1:8082", "query-side-2:8082");
+    }
+
+    private static List<String> targets(Map<String, Object> job) {
+        return ((List<?>) job.get("static_configs"))
+                .stream()
+                        .flatMap(config -> ((List<?>) map(config).get("targets")).stream())
+                        .map(Object::toString)
+                        .toList();
+    }
+
     private static Set<String> exportedByRunSh() throws IOException {
         String environment = Files.readString(REPO.resolve("infra/config/haulstream.env"));
         Matcher exports =
