@@ -1,5 +1,7 @@
 package io.haulstream.events;
 
+import java.util.Set;
+
 /** Kafka topic names and record headers shared by the producers and consumers of events. */
 public final class Topics {
 
@@ -26,6 +28,26 @@ public final class Topics {
      * each hop of the way from the event store took.
      */
     public static final String HEADER_RELAYED_AT = "haulstream.relayed-at";
+
+    /**
+     * The subject of whoever caused the event: a token's {@code sub} for a command over HTTP, the
+     * fleet system's name for a fleet record from Kafka. Absent on events that name no actor
+     * (stored before actors were recorded).
+     */
+    public static final String HEADER_ACTOR_SUBJECT = "haulstream.actor-subject";
+
+    /** The OAuth2 client the actor's token was issued to; the fleet system's name for a fleet record. */
+    public static final String HEADER_ACTOR_CLIENT = "haulstream.actor-client";
+
+    /** The actor's roles this application knows, sorted and comma-separated ({@code fleet-system} for fleet records). */
+    public static final String HEADER_ACTOR_ROLES = "haulstream.actor-roles";
+
+    /** The id of the command that caused the event (Axon's {@code correlationId}): the events of one command share it. */
+    public static final String HEADER_CORRELATION_ID = "haulstream.correlation-id";
+
+    /** The headers a record may lack: the others are on every record of {@link #EVENTS}. */
+    public static final Set<String> OPTIONAL_HEADERS =
+            Set.of(HEADER_ACTOR_SUBJECT, HEADER_ACTOR_CLIENT, HEADER_ACTOR_ROLES, HEADER_CORRELATION_ID);
 
     private Topics() {}
 }

@@ -91,6 +91,15 @@ public final class EventsTopic implements BeforeAllCallback, BeforeEachCallback,
         return send(null, event.aggregateId(), event, sequence, nextGlobalPosition());
     }
 
+    /**
+     * With the headers the relay adds for the event's actor and command (names and values as given,
+     * e.g. {@link Topics#HEADER_ACTOR_SUBJECT}), as for an event whose metadata named them.
+     */
+    public ConsistencyToken publishWith(HaulstreamEvent event, long sequence, Map<String, String> extraHeaders)
+            throws Exception {
+        return send(null, event.aggregateId(), event, sequence, nextGlobalPosition(), extraHeaders);
+    }
+
     /** At a global position of the caller's choosing, to deliver one event twice. */
     public ConsistencyToken publish(HaulstreamEvent event, long sequence, long globalPosition) throws Exception {
         return send(null, event.aggregateId(), event, sequence, globalPosition);
@@ -116,6 +125,17 @@ public final class EventsTopic implements BeforeAllCallback, BeforeEachCallback,
      */
     private ConsistencyToken send(Integer partition, String key, HaulstreamEvent event, long sequence, long position)
             throws Exception {
+        return send(partition, key, event, sequence, position, Map.of());
+    }
+
+    private ConsistencyToken send(
+            Integer partition,
+            String key,
+            HaulstreamEvent event,
+            long sequence,
+            long position,
+            Map<String, String> extraHeaders)
+            throws Exception {
         String aggregateId = event.aggregateId();
         var record = new ProducerRecord<>(topic, partition, key, json.writeValueAsBytes(event));
         header(record, Topics.HEADER_EVENT_ID, UUID.randomUUID().toString());
@@ -125,6 +145,7 @@ public final class EventsTopic implements BeforeAllCallback, BeforeEachCallback,
         header(record, Topics.HEADER_SEQUENCE, Long.toString(sequence));
         header(record, Topics.HEADER_GLOBAL_POSITION, Long.toString(position));
         header(record, Topics.HEADER_OCCURRED_AT, OCCURRED_AT.toString());
+        extraHeaders.forEach((name, value) -> header(record, name, value));
         producer.send(record).get();
         return new ConsistencyToken(aggregateId, sequence, position);
     }

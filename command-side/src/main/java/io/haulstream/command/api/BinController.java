@@ -122,9 +122,10 @@ class BinController {
             @PathVariable String organizationId,
             @PathVariable String binId,
             @Valid @RequestBody ServiceRequest request) {
+        String fleetSystem = ReportingFleetSystem.of(request.fleetSystem());
         // A fleet record id is the fleet system's own: without the system it names no record.
-        if (request.fleetRecordId() != null && request.fleetSystem() == null) {
-            throw new RuleViolation("fleetSystem", "is required with a fleetRecordId");
+        if (request.fleetRecordId() != null && fleetSystem == null) {
+            throw new RuleViolation(ReportingFleetSystem.FIELD, "is required with a fleetRecordId");
         }
         Object outcome = commands.sendAndWait(new ServiceBin(
                 binId,
@@ -132,7 +133,7 @@ class BinController {
                 request.routeId(),
                 request.outcome(),
                 request.weightKg(),
-                request.fleetSystem(),
+                fleetSystem,
                 request.fleetRecordId(),
                 request.vehicleId(),
                 clock.instant()));

@@ -1,5 +1,6 @@
 package io.haulstream.command.fleet;
 
+import io.haulstream.command.access.ActorMetaData;
 import io.haulstream.command.consistency.CommandOutcome;
 import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.DisposableBean;
@@ -94,8 +96,11 @@ class FleetInbound implements DisposableBean {
 
     private void apply(Work work) {
         try {
-            Object outcome = retries.untilDone(
-                    () -> commands.sendAndWait(work.translated().command()));
+            // No HTTP caller here: the record's fleet system is the actor its events name.
+            var message = GenericCommandMessage.asCommandMessage(
+                            work.translated().command())
+                    .andMetaData(ActorMetaData.fromFleetSystem(work.translated().fleetSystem()));
+            Object outcome = retries.untilDone(() -> commands.sendAndWait(message));
             boolean changed = outcome instanceof CommandOutcome command
                     && command.lastEvent().isPresent();
             (changed ? applied : repeated).increment();

@@ -28,7 +28,7 @@ class FleetRecordTranslator {
      * A usable record's command, with the record's id so that a repeat can be recognised, and the
      * id of the aggregate the command is for, so that records for one aggregate keep their order.
      */
-    record Translated(String recordId, String recordType, String aggregateId, Object command) {}
+    record Translated(String recordId, String recordType, String aggregateId, Object command, String fleetSystem) {}
 
     Translated translate(byte[] value) {
         FleetRecord record = read(value);
@@ -40,7 +40,11 @@ class FleetRecordTranslator {
         requireText(record.recordId(), "recordId", InputLimits.FLEET_RECORD_ID);
         require(record.occurredAt(), "occurredAt");
         return new Translated(
-                record.recordId(), record.getClass().getSimpleName(), aggregateId(record), toCommand(record));
+                record.recordId(),
+                record.getClass().getSimpleName(),
+                aggregateId(record),
+                toCommand(record),
+                record.fleetSystem());
     }
 
     private Object toCommand(FleetRecord record) {

@@ -2,6 +2,7 @@ package io.haulstream.command.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.command.access.ActorMetaData;
 import io.haulstream.events.HaulstreamEvent;
 import io.haulstream.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +22,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Component;
  * only commits (and with it the processor's token) once the broker acknowledged all of them: a
  * crash or a broker outage re-sends, it never skips. Consumers drop the resulting duplicates by
  * aggregate sequence.
+ *
+ * <p>Each record names, where the event's metadata does, who caused it and the command it came
+ * from (the actor and correlation headers of {@link Topics}), so readers can keep an audit trail.
  *
  * <p>Each record carries the moment it was handed to the producer, and the relay times its two
  * hops of an event's way ({@value #LAG_METRIC}, tag {@code hop}), so the lag from a command's
@@ -92,6 +97,11 @@ class KafkaRelay {
                 Topics.HEADER_GLOBAL_POSITION,
                 Long.toString(token.position().orElseThrow()));
         header(headers, Topics.HEADER_OCCURRED_AT, message.getTimestamp().toString());
+        MetaData metaData = message.getMetaData();
+        optionalHeader(headers, Topics.HEADER_ACTOR_SUBJECT, metaData.get(ActorMetaData.SUBJECT));
+        optionalHeader(headers, Topics.HEADER_ACTOR_CLIENT, metaData.get(ActorMetaData.CLIENT));
+        optionalHeader(headers, Topics.HEADER_ACTOR_ROLES, metaData.get(ActorMetaData.ROLES));
+        optionalHeader(headers, Topics.HEADER_CORRELATION_ID, metaData.get(ActorMetaData.CORRELATION_ID));
         Instant relayedAt = Instant.now();
         header(headers, Topics.HEADER_RELAYED_AT, relayedAt.toString());
         storedToRelayed.record(Duration.between(message.getTimestamp(), relayedAt));
@@ -131,6 +141,13 @@ class KafkaRelay {
 
     private static void header(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Left out, not sent empty, for an event stored without it (before actors were recorded). */
+    private static void optionalHeader(Headers headers, String name, Object value) {
+        if (value != null && !value.toString().isEmpty()) {
+            header(headers, name, value.toString());
+        }
     }
 
     static class RelayFailed extends RuntimeException {

@@ -256,12 +256,67 @@ class CommandAccessIT {
                 .asText();
         String fleet = MINT.fleetSystem(organizationA);
         assertThat(placeBin(organizationA, fleet).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // A fleet system reports as its token's client, which must be bound to the bin's organization.
+        jdbc.update(
+                "insert into fleet_system_bindings (fleet_system, organization_id, bound_at) values (?, ?, now())"
+                        + " on conflict do nothing",
+                "haulstream-tests",
+                organizationA);
         ResponseEntity<JsonNode> serviced = send(
                 HttpMethod.POST,
                 "/api/v1/organizations/" + organizationA + "/bins/" + bin + "/services",
                 Map.of("outcome", "EMPTIED", "weightKg", 12.5),
                 fleet);
         assertThat(serviced.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * A fleet system over HTTP is its token's client: its bindings are checked against that client,
+     * its record ids claimed under it, and a body naming another fleet system is refused.
+     */
+    @Test
+    void aFleetSystemReportsOverHttpAsItsTokensClient() {
+        String bin = placeBin(organizationA, MINT.dispatcher(organizationA))
+                .getBody()
+                .get("id")
+                .asText();
+        String client = "http-trucks-" + UUID.randomUUID().toString().substring(0, 8);
+        String fleet = MINT.caller("truck-gateway")
+                .client(client)
+                .roles(TokenMint.FLEET_SYSTEM)
+                .organizations(organizationA)
+                .mint();
+        String services = "/api/v1/organizations/" + organizationA + "/bins/" + bin + "/services";
+        Map<String, Object> record = Map.of("outcome", "EMPTIED", "fleetRecordId", client + ":1");
+
+        ResponseEntity<JsonNode> unbound = send(HttpMethod.POST, services, record, fleet);
+        assertThat(unbound.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        jdbc.update(
+                "insert into fleet_system_bindings (fleet_system, organization_id, bound_at) values (?, ?, now())",
+                client,
+                organizationA);
+        ResponseEntity<JsonNode> disagreeing = send(
+                HttpMethod.POST,
+                services,
+                Map.of("outcome", "EMPTIED", "fleetRecordId", client + ":2", "fleetSystem", "someone-else"),
+                fleet);
+        assertThat(disagreeing.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(disagreeing.getBody().at("/errors/0/field").asText()).isEqualTo("fleetSystem");
+        assertThat(disagreeing.getBody().at("/errors/0/reason").asText()).contains(client);
+
+        assertThat(send(HttpMethod.POST, services, record, fleet).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(send(
+                                HttpMethod.POST,
+                                services,
+                                Map.of("outcome", "EMPTIED", "fleetRecordId", client + ":3", "fleetSystem", client),
+                                fleet)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForList(
+                        "select fleet_system from fleet_records_applied where aggregate_id = ?", String.class, bin))
+                .containsExactly(client, client);
     }
 
     @Test

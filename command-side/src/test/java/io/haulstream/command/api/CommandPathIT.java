@@ -130,6 +130,17 @@ class CommandPathIT {
         assertThat(Instant.parse(header(placed, Topics.HEADER_RELAYED_AT)))
                 .isAfterOrEqualTo(occurredAt)
                 .isBefore(occurredAt.plusSeconds(30));
+        // The tests' default caller (PathOrganizationCaller) is the actor, and the command's id its correlation.
+        assertThat(header(placed, Topics.HEADER_ACTOR_SUBJECT)).isEqualTo("test-caller");
+        assertThat(header(placed, Topics.HEADER_ACTOR_CLIENT)).isEqualTo("haulstream-tests");
+        assertThat(header(placed, Topics.HEADER_ACTOR_ROLES)).isEqualTo("dispatcher,org-admin,platform-admin");
+        assertThat(header(placed, Topics.HEADER_CORRELATION_ID))
+                .isEqualTo(jdbc.queryForObject(
+                        "select convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId' from domain_event_entry"
+                                + " where aggregate_identifier = ?",
+                        String.class,
+                        binId))
+                .isNotBlank();
         JsonNode payload = json.readTree(placed.value());
         assertThat(payload.get("organizationId").asText()).isEqualTo(organizationId);
         assertThat(payload.get("customerId").asText()).isEqualTo(customerId);

@@ -150,6 +150,17 @@ class FleetInboundIT {
                                 + " where aggregate_identifier = ? and payload_type like '%BinServiced'",
                         String.class, binId))
                 .containsExactly("truck-7", "truck-7");
+        // No HTTP caller behind a record from the topic: its fleet system is the actor.
+        assertThat(jdbc.queryForList(
+                        "select convert_from(meta_data, 'UTF8')::jsonb ->> 'actorSubject' from domain_event_entry"
+                                + " where aggregate_identifier = ? and payload_type like '%BinServiced'",
+                        String.class, binId))
+                .containsExactly(FLEET, FLEET);
+        assertThat(jdbc.queryForObject(
+                        "select convert_from(meta_data, 'UTF8')::jsonb ->> 'actorRoles' from domain_event_entry"
+                                + " where aggregate_identifier = ? and payload_type like '%BinFillLevelReported'",
+                        String.class, binId))
+                .isEqualTo("fleet-system");
         awaitEvents(routeId, "RouteStatusChanged", 3);
         assertThat(jdbc.queryForList(
                         "select convert_from(payload, 'UTF8')::jsonb ->> 'to' from domain_event_entry"

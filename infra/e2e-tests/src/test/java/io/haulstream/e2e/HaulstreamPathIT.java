@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole path through every server: HTTP command -> Axon aggregate -> PostgreSQL event store
- * -> relay -> Kafka -> projector -> PostGIS and Redis -> HTTP query with the command's token.
+ * -> relay -> Kafka -> projector -> PostGIS and Redis -> HTTP query with the command's token, and the
+ * caller who sent the command named in the bin's audit trail.
  */
 class HaulstreamPathIT {
 
@@ -135,6 +136,20 @@ class HaulstreamPathIT {
                 .hasValueSatisfying(position -> assertThat(position).matches("-?\\d+"));
         assertThat(ConsistencyToken.decode(token).aggregateId())
                 .isEqualTo(bin.get("binId").asText());
+
+        // The caller's token subject travels with the event through the relay into the audit trail.
+        String caller = "test-caller";
+        assertThat(bin.get("changedBy").asText()).isEqualTo(caller);
+        HttpResponse<String> audit = Callers.send(
+                HTTP,
+                HttpRequest.newBuilder(querySide.uri(location + "/audit?minPosition=" + token))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        JsonNode entry = JSON.readTree(audit.body()).get("entries").get(0);
+        assertThat(entry.get("event").asText()).isEqualTo("BinPlaced");
+        assertThat(entry.get("actor").get("subject").asText()).isEqualTo(caller);
+        assertThat(entry.get("correlationId").asText()).isNotBlank();
     }
 
     private static HttpResponse<String> post(Application application, String path, Object body)

@@ -31,7 +31,7 @@ class BinQueries {
             + " service_address, tag, container_type, waste_stream, capacity_litres, status,"
             + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
             + " fill_percent, fill_reported_at, last_serviced_at, service_count, route_id, territory_id, placed_at, deleted,"
-            + " version";
+            + " version, changed_by, changed_at";
 
     private static final String NEAR_COLUMNS = "bin_id, tag, customer_id, customer_name, service_address,"
             + " container_type, waste_stream, capacity_litres,"
@@ -209,7 +209,9 @@ class BinQueries {
                 rs.getString("territory_id"),
                 instant(rs, "placed_at"),
                 rs.getBoolean("deleted"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("changed_by"),
+                instant(rs, "changed_at"));
     }
 
     private static NearBin near(ResultSet rs, int row) throws SQLException {

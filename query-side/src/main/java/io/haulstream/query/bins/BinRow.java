@@ -74,6 +74,12 @@ class BinRow {
 
     private long version;
 
+    @Column(name = "changed_by")
+    private String changedBy;
+
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
     protected BinRow() {}
 
     BinView toView() {
@@ -98,6 +104,8 @@ class BinRow {
                 territoryId,
                 placedAt,
                 deleted,
-                version);
+                version,
+                changedBy,
+                changedAt);
     }
 }

@@ -8,6 +8,9 @@ import java.time.Instant;
  *
  * @param territoryId the active territory of the organization whose boundary covers the bin, null in none
  * @param version the row version: grows with every change, and the cache never goes back to a lower one
+ * @param changedBy who made the bin's newest change: the caller's token subject, or the fleet system's name
+ *     for a fleet record; null when that change recorded no actor (its whole trail: {@code .../audit})
+ * @param changedAt when the bin's newest change was stored; null for a bin not changed since it was kept
  */
 public record BinView(
         String binId,
@@ -30,7 +33,9 @@ public record BinView(
         String territoryId,
         Instant placedAt,
         boolean removed,
-        long version) {
+        long version,
+        String changedBy,
+        Instant changedAt) {
 
     public record Location(double latitude, double longitude) {}
 }

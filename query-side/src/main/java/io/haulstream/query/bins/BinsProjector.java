@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * from the organizations, customers and route stops tables, which the projectors ordered before
  * this one have already brought up to the batch's end: whichever event comes second fills them
  * in. A bin's route is the route of its newest stop. Every statement returns the bins it touched,
- * which are exactly the cache entries to refresh.
+ * which are exactly the cache entries to refresh. A bin's row names who made its newest change and
+ * when ({@code changed_by}, {@code changed_at}); copies of other aggregates' names change neither.
  */
 @Component
 @Order(40)
@@ -84,6 +85,10 @@ class BinsProjector implements Projector {
         int services;
         boolean deleted;
         int versions;
+        /** Who made the newest of the batch's changes to the bin, and when it was stored. */
+        String changedBy;
+
+        Instant changedAt;
     }
 
     /** The copies the batch made stale: whose names and which bins' routes to take again. */
@@ -99,7 +104,11 @@ class BinsProjector implements Projector {
         Map<String, Change> byBin = new LinkedHashMap<>();
         Copies copies = new Copies();
         for (ProjectedEvent projected : events) {
-            fold(projected.event(), byBin, copies);
+            Change touched = fold(projected.event(), byBin, copies);
+            if (touched != null) {
+                touched.changedBy = projected.actorSubject();
+                touched.changedAt = projected.occurredAt();
+            }
         }
         List<Map.Entry<String, Change>> placed = byBin.entrySet().stream()
                 .filter(entry -> entry.getValue().placed != null)
@@ -163,27 +172,37 @@ class BinsProjector implements Projector {
                 arguments.toArray());
     }
 
-    private static void fold(HaulstreamEvent event, Map<String, Change> byBin, Copies copies) {
+    /** @return the change of the bin whose own columns the event changed, null for a copy or no change */
+    private static Change fold(HaulstreamEvent event, Map<String, Change> byBin, Copies copies) {
         if (event instanceof BinPlaced placed) {
             Change change = change(byBin, placed.binId());
             change.placed = placed;
             change.location = placed.location();
             change.status = "ACTIVE";
+            return change;
         } else if (event instanceof BinMoved moved) {
-            change(byBin, moved.binId()).location = moved.location();
+            Change change = change(byBin, moved.binId());
+            change.location = moved.location();
+            return change;
         } else if (event instanceof BinStatusChanged changed) {
-            change(byBin, changed.binId()).status = changed.to().name();
+            Change change = change(byBin, changed.binId());
+            change.status = changed.to().name();
+            return change;
         } else if (event instanceof BinFillLevelReported reported) {
             Change change = change(byBin, reported.binId());
             change.fillPercent = reported.fillPercent();
             change.fillReportedAt = reported.reportedAt();
+            return change;
         } else if (event instanceof BinServiced serviced && serviced.outcome() == ServiceOutcome.EMPTIED) {
             Change change = change(byBin, serviced.binId());
             change.lastServicedAt = serviced.servicedAt();
             change.services++;
             change.fillPercent = 0;
+            return change;
         } else if (event instanceof BinRemoved removed) {
-            change(byBin, removed.binId()).deleted = true;
+            Change change = change(byBin, removed.binId());
+            change.deleted = true;
+            return change;
         } else if (event instanceof OrganizationRegistered registered) {
             copies.organizations.add(registered.organizationId());
         } else if (event instanceof OrganizationRenamed renamed) {
@@ -199,6 +218,7 @@ class BinsProjector implements Projector {
         } else if (event instanceof RouteDeleted deleted) {
             copies.deletedRoutes.add(deleted.routeId());
         }
+        return null;
     }
 
     private static Change change(Map<String, Change> byBin, String binId) {
@@ -212,17 +232,18 @@ class BinsProjector implements Projector {
                 "insert into read_model.bins (bin_id, organization_id, organization_name, customer_id, customer_name,"
                         + " service_address, tag, container_type, waste_stream, capacity_litres, status, location,"
                         + " placed_at, fill_percent, fill_reported_at, last_serviced_at, service_count, deleted,"
-                        + " route_id, version, updated_at)"
+                        + " route_id, version, updated_at, changed_by, changed_at)"
                         + " select p.id, p.organization_id, o.name, p.customer_id, c.name, c.service_address, p.tag,"
                         + " p.container_type, p.waste_stream, p.capacity, p.status,"
                         + " ST_SetSRID(ST_MakePoint(p.longitude, p.latitude), 4326)::geography, p.placed_at, p.fill,"
                         + " p.fill_at, p.serviced_at, p.services, p.deleted, " + NEWEST_ROUTE.formatted("p.id") + ","
-                        + " p.versions, now()"
+                        + " p.versions, now(), p.changed_by, p.changed_at"
                         + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],"
                         + " ?::text[], ?::float8[], ?::float8[], ?::timestamptz[], ?::int[], ?::timestamptz[],"
-                        + " ?::timestamptz[], ?::int[], ?::boolean[], ?::bigint[]) as p(id, organization_id,"
-                        + " customer_id, tag, container_type, waste_stream, capacity, status, longitude, latitude,"
-                        + " placed_at, fill, fill_at, serviced_at, services, deleted, versions)"
+                        + " ?::timestamptz[], ?::int[], ?::boolean[], ?::bigint[], ?::text[], ?::timestamptz[])"
+                        + " as p(id, organization_id, customer_id, tag, container_type, waste_stream, capacity, status,"
+                        + " longitude, latitude, placed_at, fill, fill_at, serviced_at, services, deleted, versions,"
+                        + " changed_by, changed_at)"
                         + " left join read_model.organizations o on o.organization_id = p.organization_id"
                         + " left join read_model.customers c on c.customer_id = p.customer_id"
                         + " returning bin_id",
@@ -249,7 +270,9 @@ class BinsProjector implements Projector {
                 column(placed, change -> text(change.lastServicedAt)),
                 placed.stream().map(entry -> entry.getValue().services).toArray(Integer[]::new),
                 placed.stream().map(entry -> entry.getValue().deleted).toArray(Boolean[]::new),
-                versions(placed));
+                versions(placed),
+                column(placed, change -> change.changedBy),
+                column(placed, change -> text(change.changedAt)));
     }
 
     private List<String> update(List<Map.Entry<String, Change>> changed) {
@@ -261,10 +284,13 @@ class BinsProjector implements Projector {
                         + " fill_reported_at = coalesce(p.fill_at, b.fill_reported_at),"
                         + " last_serviced_at = coalesce(p.serviced_at, b.last_serviced_at),"
                         + " service_count = b.service_count + p.services, deleted = b.deleted or p.deleted,"
-                        + " version = b.version + p.versions, updated_at = now()"
+                        + " version = b.version + p.versions, updated_at = now(),"
+                        // Every folded change has its newest event's time; its actor may be null on purpose.
+                        + " changed_by = p.changed_by, changed_at = p.changed_at"
                         + " from unnest(?::text[], ?::float8[], ?::float8[], ?::text[], ?::int[], ?::timestamptz[],"
-                        + " ?::timestamptz[], ?::int[], ?::boolean[], ?::bigint[]) as p(id, longitude, latitude,"
-                        + " status, fill, fill_at, serviced_at, services, deleted, versions)"
+                        + " ?::timestamptz[], ?::int[], ?::boolean[], ?::bigint[], ?::text[], ?::timestamptz[])"
+                        + " as p(id, longitude, latitude, status, fill, fill_at, serviced_at, services, deleted,"
+                        + " versions, changed_by, changed_at)"
                         + " where b.bin_id = any(?) and b.bin_id = p.id returning b.bin_id",
                 String.class,
                 ids(changed),
@@ -285,6 +311,8 @@ class BinsProjector implements Projector {
                 changed.stream().map(entry -> entry.getValue().services).toArray(Integer[]::new),
                 changed.stream().map(entry -> entry.getValue().deleted).toArray(Boolean[]::new),
                 versions(changed),
+                column(changed, change -> change.changedBy),
+                column(changed, change -> text(change.changedAt)),
                 ids(changed));
     }
 

@@ -45,6 +45,7 @@ class ServiceHistoryProjector implements Projector {
         String[] vehicles = new String[n];
         String[] times = new String[n];
         Long[] positions = new Long[n];
+        String[] recorders = new String[n];
         for (int i = 0; i < n; i++) {
             ProjectedEvent projected = events.get(i);
             BinServiced serviced = (BinServiced) projected.event();
@@ -58,12 +59,13 @@ class ServiceHistoryProjector implements Projector {
             vehicles[i] = serviced.vehicleId();
             times[i] = serviced.servicedAt().toString();
             positions[i] = projected.globalPosition();
+            recorders[i] = projected.actorSubject();
         }
         jdbc.update(
                 "insert into read_model.service_history (bin_id, sequence_number, organization_id, route_id,"
-                        + " outcome, weight_kg, fleet_record_id, vehicle_id, serviced_at, global_position)"
+                        + " outcome, weight_kg, fleet_record_id, vehicle_id, serviced_at, global_position, recorded_by)"
                         + " select * from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::float8[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[])"
+                        + " ?::float8[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::text[])"
                         + " on conflict (bin_id, sequence_number) do nothing",
                 bins,
                 sequences,
@@ -74,6 +76,7 @@ class ServiceHistoryProjector implements Projector {
                 records,
                 vehicles,
                 times,
-                positions);
+                positions,
+                recorders);
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 class ServiceHistoryQueries {
 
     private static final String COLUMNS = "select h.bin_id, h.sequence_number, b.tag, b.customer_name, h.route_id,"
-            + " r.name as route_name, h.outcome, h.weight_kg, h.fleet_record_id, h.vehicle_id, h.serviced_at"
+            + " r.name as route_name, h.outcome, h.weight_kg, h.fleet_record_id, h.vehicle_id, h.serviced_at,"
+            + " h.recorded_by"
             + " from read_model.service_history h"
             + " left join read_model.bins b on b.bin_id = h.bin_id"
             + " left join read_model.routes r on r.route_id = h.route_id";
@@ -116,6 +117,7 @@ class ServiceHistoryQueries {
                 rs.getObject("weight_kg", Double.class),
                 rs.getString("fleet_record_id"),
                 rs.getString("vehicle_id"),
-                rs.getTimestamp("serviced_at").toInstant());
+                rs.getTimestamp("serviced_at").toInstant(),
+                rs.getString("recorded_by"));
     }
 }

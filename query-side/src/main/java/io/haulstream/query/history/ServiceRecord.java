@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param fleetRecordId null for a service not reported by a fleet system
  * @param vehicleId the truck, null when the report named none
  * @param tag null, like the customer, while the bin's own placement is not projected yet
+ * @param recordedBy who recorded the service: the fleet system's name for a record from Kafka, else the
+ *     caller's token subject; null for services projected before actors were recorded
  */
 public record ServiceRecord(
         String binId,
@@ -24,4 +26,5 @@ public record ServiceRecord(
         Double weightKg,
         String fleetRecordId,
         String vehicleId,
-        Instant servicedAt) {}
+        Instant servicedAt,
+        String recordedBy) {}

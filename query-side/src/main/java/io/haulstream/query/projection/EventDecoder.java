@@ -53,10 +53,23 @@ class EventDecoder {
                     Long.parseLong(header(record, Topics.HEADER_SEQUENCE)),
                     Long.parseLong(header(record, Topics.HEADER_GLOBAL_POSITION)),
                     Instant.parse(header(record, Topics.HEADER_OCCURRED_AT)),
-                    relayedAt == null ? null : Instant.parse(relayedAt)));
+                    relayedAt == null ? null : Instant.parse(relayedAt),
+                    header(record, Topics.HEADER_EVENT_ID),
+                    actor(record),
+                    header(record, Topics.HEADER_CORRELATION_ID)));
         } catch (IOException | RuntimeException e) {
             throw new UndecodableEvent(record, e.getMessage());
         }
+    }
+
+    /** The actor headers are optional: an event stored before actors were recorded has none. */
+    private static ProjectedEvent.Actor actor(ConsumerRecord<?, ?> record) {
+        String subject = header(record, Topics.HEADER_ACTOR_SUBJECT);
+        String client = header(record, Topics.HEADER_ACTOR_CLIENT);
+        String roles = header(record, Topics.HEADER_ACTOR_ROLES);
+        return subject == null && client == null && roles == null
+                ? null
+                : new ProjectedEvent.Actor(subject, client, roles);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

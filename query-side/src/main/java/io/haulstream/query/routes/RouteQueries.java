@@ -24,6 +24,7 @@ class RouteQueries {
     /** A left join: a stop's assignment may be projected before its bin's BinPlaced. */
     static final String ROUTE = "select r.route_id, r.organization_id, r.name, r.type, r.status, r.service_day,"
             + " r.territory, r.territory_id, r.stop_count, r.created_at, r.version,"
+            + " r.changed_by, r.changed_at,"
             + " case when s.stop_index is null or s.stop_index = 0 then ST_AsBinary(r.geometry) end as path,"
             + " s.stop_index, s.bin_id, b.tag, b.customer_name, b.service_address, b.status as bin_status,"
             + " ST_Y(b.location::geometry) as latitude, ST_X(b.location::geometry) as longitude,"
@@ -73,7 +74,9 @@ class RouteQueries {
                 found.stopCount(),
                 List.copyOf(stops),
                 found.createdAt(),
-                found.version()));
+                found.version(),
+                found.changedBy(),
+                found.changedAt()));
     }
 
     private static RouteView withoutStops(ResultSet rs) throws SQLException {
@@ -90,7 +93,9 @@ class RouteQueries {
                 rs.getInt("stop_count"),
                 List.of(),
                 instant(rs, "created_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("changed_by"),
+                instant(rs, "changed_at"));
     }
 
     private static RouteView.Stop stop(ResultSet rs) throws SQLException {

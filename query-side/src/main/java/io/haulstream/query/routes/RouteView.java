@@ -13,6 +13,9 @@ import java.util.List;
  * @param path the route's line, in driving order
  * @param version the route row's version: grows with every change to the route, its path, status or
  *     stops, not with changes to the stops' bins
+ * @param changedBy who made the route's newest change (path, status or stops): the caller's token subject,
+ *     or the fleet system's name for a fleet record; null when that change recorded no actor
+ * @param changedAt when the route's newest change was stored; null for a route not changed since it was kept
  */
 public record RouteView(
         String routeId,
@@ -27,7 +30,9 @@ public record RouteView(
         int stopCount,
         List<Stop> stops,
         Instant createdAt,
-        long version) {
+        long version,
+        String changedBy,
+        Instant changedAt) {
 
     public record Location(double latitude, double longitude) {}
 

@@ -66,6 +66,10 @@ class RoutesProjector implements Projector {
         List<Stop> stops;
         boolean touchesStops;
         int versions;
+        /** Who made the batch's newest change to the route, and when it was stored. */
+        String changedBy;
+
+        Instant changedAt;
     }
 
     @Override
@@ -74,6 +78,8 @@ class RoutesProjector implements Projector {
         for (ProjectedEvent projected : events) {
             Change touched = byRoute.computeIfAbsent(projected.aggregateId(), id -> new Change());
             touched.versions++;
+            touched.changedBy = projected.actorSubject();
+            touched.changedAt = projected.occurredAt();
             touched.touchesStops |= projected.event() instanceof BinAssignedToRoute
                     || projected.event() instanceof BinUnassignedFromRoute
                     || projected.event() instanceof RouteDeleted;
@@ -207,14 +213,15 @@ class RoutesProjector implements Projector {
             // The aggregate starts every route PLANNED; the event does not repeat it.
             jdbc.update(
                     "insert into read_model.routes (route_id, organization_id, name, type, status, service_day,"
-                            + " territory, geometry, stop_count, created_at, deleted, version, updated_at)"
+                            + " territory, geometry, stop_count, created_at, deleted, version, updated_at, changed_by,"
+                            + " changed_at)"
                             + " select r.id, r.organization_id, r.name, r.type, coalesce(r.status, 'PLANNED'), r.day,"
                             + " r.territory, ST_GeomFromEWKB(decode(r.path, 'hex'))::geography, r.stops, r.created_at,"
-                            + " r.deleted, r.versions, now()"
+                            + " r.deleted, r.versions, now(), r.changed_by, r.changed_at"
                             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                            + " ?::text[], ?::int[], ?::timestamptz[], ?::boolean[], ?::bigint[]) as r(id,"
-                            + " organization_id, name, type, status, day, territory, path, stops, created_at, deleted,"
-                            + " versions)",
+                            + " ?::text[], ?::int[], ?::timestamptz[], ?::boolean[], ?::bigint[], ?::text[],"
+                            + " ?::timestamptz[]) as r(id, organization_id, name, type, status, day, territory, path,"
+                            + " stops, created_at, deleted, versions, changed_by, changed_at)",
                     created.stream().map(Map.Entry::getKey).toArray(String[]::new),
                     created.stream()
                             .map(entry -> entry.getValue().created.organizationId())
@@ -242,7 +249,11 @@ class RoutesProjector implements Projector {
                     created.stream().map(entry -> entry.getValue().deleted).toArray(Boolean[]::new),
                     created.stream()
                             .map(entry -> (long) entry.getValue().versions)
-                            .toArray(Long[]::new));
+                            .toArray(Long[]::new),
+                    created.stream().map(entry -> entry.getValue().changedBy).toArray(String[]::new),
+                    created.stream()
+                            .map(entry -> entry.getValue().changedAt.toString())
+                            .toArray(String[]::new));
         }
         if (!changed.isEmpty()) {
             jdbc.update(
@@ -250,9 +261,10 @@ class RoutesProjector implements Projector {
                             + " geometry = coalesce(ST_GeomFromEWKB(decode(c.path, 'hex'))::geography, u.geometry),"
                             + " status = coalesce(c.status, u.status), deleted = u.deleted or c.deleted,"
                             + " stop_count = coalesce(c.stops, u.stop_count), version = u.version + c.versions,"
-                            + " updated_at = now()"
-                            + " from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[], ?::bigint[])"
-                            + " as c(id, path, status, deleted, stops, versions)"
+                            + " updated_at = now(), changed_by = c.changed_by, changed_at = c.changed_at"
+                            + " from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[], ?::bigint[],"
+                            + " ?::text[], ?::timestamptz[]) as c(id, path, status, deleted, stops, versions,"
+                            + " changed_by, changed_at)"
                             + " where u.route_id = any(?) and u.route_id = c.id",
                     changed.stream().map(Map.Entry::getKey).toArray(String[]::new),
                     changed.stream()
@@ -268,6 +280,10 @@ class RoutesProjector implements Projector {
                     changed.stream()
                             .map(entry -> (long) entry.getValue().versions)
                             .toArray(Long[]::new),
+                    changed.stream().map(entry -> entry.getValue().changedBy).toArray(String[]::new),
+                    changed.stream()
+                            .map(entry -> entry.getValue().changedAt.toString())
+                            .toArray(String[]::new),
                     changed.stream().map(Map.Entry::getKey).toArray(String[]::new));
         }
     }

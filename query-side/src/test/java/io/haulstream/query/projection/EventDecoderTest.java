@@ -39,6 +39,25 @@ class EventDecoderTest {
     }
 
     @Test
+    void readsTheActorAndCorrelationWhereTheRecordNamesThem() {
+        var record = record("BinPlaced", "1", BIN_PLACED_REVISION_1);
+        header(record, Topics.HEADER_ACTOR_SUBJECT, "dispatcher-anna");
+        header(record, Topics.HEADER_ACTOR_CLIENT, "board");
+        header(record, Topics.HEADER_ACTOR_ROLES, "dispatcher");
+        header(record, Topics.HEADER_CORRELATION_ID, "command-1");
+
+        ProjectedEvent decoded = decoder.decode(record).orElseThrow();
+
+        assertThat(decoded.actor()).isEqualTo(new ProjectedEvent.Actor("dispatcher-anna", "board", "dispatcher"));
+        assertThat(decoded.correlationId()).isEqualTo("command-1");
+        assertThat(decoder.decode(record("BinPlaced", "1", BIN_PLACED_REVISION_1))
+                        .orElseThrow()
+                        .actor())
+                .as("no actor headers, no actor")
+                .isNull();
+    }
+
+    @Test
     void passesOverATypeItDoesNotKnow() {
         assertThat(decoder.decode(record("SomethingElse", "1", "{}"))).isEmpty();
     }

@@ -133,7 +133,10 @@ class ProjectionBatchTest {
                 sequence,
                 position,
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null,
+                null,
+                null);
         when(decoder.decode(record)).thenReturn(Optional.of(event));
     }
 }

@@ -53,7 +53,8 @@ class ProjectorCoverageTest {
                         "ServiceHistoryProjector",
                         "TerritoriesProjector",
                         "TerritoryMembershipProjector",
-                        "TerritoryStatisticsProjector");
+                        "TerritoryStatisticsProjector",
+                        "AuditProjector");
     }
 
     /** Every projector of the application, made without its database: {@code handles()} needs none. */
