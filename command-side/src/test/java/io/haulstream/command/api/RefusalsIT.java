@@ -152,6 +152,25 @@ class RefusalsIT {
         });
     }
 
+    @Test
+    void documentsTheBearerTokenAndItsRefusalsOnEveryOperation() {
+        JsonNode document = http.getForObject("/api/openapi", JsonNode.class);
+
+        JsonNode scheme = document.at("/components/securitySchemes/bearer");
+        assertThat(scheme.get("type").asText()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asText()).isEqualTo("bearer");
+        assertThat(document.get("security").get(0).has("bearer")).isTrue();
+        List<JsonNode> operations = new ArrayList<>();
+        document.get("paths").forEach(path -> path.forEach(operations::add));
+        assertThat(operations).hasSizeGreaterThan(10).allSatisfy(operation -> {
+            for (String status : List.of("401", "403")) {
+                assertThat(operation.at("/responses/" + status + "/content").has("application/problem+json"))
+                        .as(status)
+                        .isTrue();
+            }
+        });
+    }
+
     private long binEventsWithTag(String tag) {
         return jdbc.queryForObject(
                 "select count(*) from domain_event_entry where payload_type like '%BinPlaced'"

@@ -34,4 +34,33 @@ class OpenApiDocumentIT {
                         "/api/v1/organizations/{organizationId}/statistics/routes")
                 .allSatisfy(path -> assertThat(path).startsWith("/api/"));
     }
+
+    /** What AccessRules does to every read, declared where client generators and readers look. */
+    @Test
+    void documentsTheBearerTokenAndItsRefusalsOnEveryRead() {
+        JsonNode document = http.getForObject("/api/openapi", JsonNode.class);
+
+        JsonNode scheme = document.at("/components/securitySchemes/bearer");
+        assertThat(scheme.get("type").asText()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asText()).isEqualTo("bearer");
+        assertThat(scheme.get("bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(document.get("security").get(0).has("bearer")).isTrue();
+        assertThat(document.at("/components/schemas/ProblemDetail/properties").has("errors"))
+                .isTrue();
+        List<String> checked = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().forEach(operation -> {
+            List<String> refusals = new ArrayList<>(List.of("401", "403"));
+            if (path.getKey().contains("{organizationId}")) {
+                // Another tenant's organization answers exactly like a missing one.
+                refusals.add("404");
+            }
+            for (String status : refusals) {
+                assertThat(operation.at("/responses/" + status + "/content").has("application/problem+json"))
+                        .as(path.getKey() + " " + status)
+                        .isTrue();
+            }
+            checked.add(path.getKey());
+        }));
+        assertThat(checked).hasSizeGreaterThan(10);
+    }
 }
