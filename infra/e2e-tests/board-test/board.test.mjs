@@ -44,6 +44,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
   page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') console.log(`browser: ${message.text()}`); });
+  page.on('response', (reply) => { if (reply.status() >= 400) console.log(`browser: ${reply.request().method()} ${reply.url()} answered ${reply.status()}`); });
   // The board sends the browser to the issuer (authorization code with PKCE), whose login page
   // (Spring Authorization Server's form) sends it back signed in.
   await page.goto(`${QUERY}/board/`);

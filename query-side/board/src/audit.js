@@ -15,11 +15,11 @@ export function eventWords(event) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "spree-dispatcher (dispatcher, via haulstream-board)"; records of a fleet system name no actor. */
+/** "by spree-dispatcher (dispatcher, via haulstream-board)"; a fleet system's records name no actor. */
 export function actorWords(actor) {
-  if (!actor?.subject) return 'not recorded (a fleet record)';
+  if (!actor?.subject) return 'no actor recorded (a fleet record)';
   const how = [actor.role, actor.client && actor.client !== actor.subject ? `via ${actor.client}` : null].filter(Boolean);
-  return how.length ? `${actor.subject} (${how.join(', ')})` : actor.subject;
+  return how.length ? `by ${actor.subject} (${how.join(', ')})` : `by ${actor.subject}`;
 }
 
 /** @returns the audit reply, or null when this query side has no audit trail to give */
@@ -56,7 +56,7 @@ export function auditSection(element, audit, when) {
     ...entries.map((entry) => element('li', { 'data-event': entry.event ?? '', 'data-actor': entry.actor?.subject ?? '' },
       element('time', { datetime: entry.occurredAt ?? '', text: when(entry.occurredAt) }),
       element('span', { class: 'audit-event', text: eventWords(entry.event) }),
-      element('span', { class: 'audit-actor', text: `by ${actorWords(entry.actor)}` })))));
+      element('span', { class: 'audit-actor', text: actorWords(entry.actor) })))));
   if (audit.next) {
     section.append(element('p', { class: 'muted', text: `The ${entries.length} newest changes.` }));
   }

@@ -89,15 +89,16 @@ final class DevIssuer implements AutoCloseable {
                 .body());
         String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> reply = HTTP.send(
-                HttpRequest.newBuilder(URI.create(discovery.get("token_endpoint").asText()))
+                HttpRequest.newBuilder(
+                                URI.create(discovery.get("token_endpoint").asText()))
                         .header("Authorization", "Basic " + basic)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() != 200) {
-            throw new IllegalStateException(client + "'s token request answered " + reply.statusCode() + ": "
-                    + reply.body());
+            throw new IllegalStateException(
+                    client + "'s token request answered " + reply.statusCode() + ": " + reply.body());
         }
         return JSON.readTree(reply.body()).get("access_token").asText();
     }
@@ -121,9 +122,11 @@ final class DevIssuer implements AutoCloseable {
     static Path demoIdentitiesWith(String key, String organizationId) throws IOException {
         String demoId = organizationId(key);
         List<String> lines = Files.readAllLines(identitiesFile()).stream()
-                .map(line -> line.startsWith("organization\t" + key + "\t") ? line.replace(demoId, organizationId) : line)
+                .map(line ->
+                        line.startsWith("organization\t" + key + "\t") ? line.replace(demoId, organizationId) : line)
                 .toList();
-        Path file = Files.createDirectories(Path.of("target", "e2e-keys")).resolve("identities-" + organizationId + ".tsv");
+        Path file =
+                Files.createDirectories(Path.of("target", "e2e-keys")).resolve("identities-" + organizationId + ".tsv");
         Files.write(file, lines);
         return file.toAbsolutePath();
     }
@@ -132,9 +135,12 @@ final class DevIssuer implements AutoCloseable {
         try {
             return Files.readAllLines(identitiesFile()).stream()
                     .map(line -> List.of(line.split("\t")))
-                    .filter(fields -> fields.get(0).equals(kind) && fields.size() > 1 && fields.get(1).equals(key))
+                    .filter(fields -> fields.get(0).equals(kind)
+                            && fields.size() > 1
+                            && fields.get(1).equals(key))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no " + kind + " " + key + " in " + identitiesFile()));
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("no " + kind + " " + key + " in " + identitiesFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -56,7 +59,8 @@ class DevIssuerIT {
                 "e2e-issuer-" + UUID.randomUUID(),
                 "KAFKA_BOOTSTRAP_SERVERS",
                 BOOTSTRAP));
-        commandSide = Application.start("issuer-command-side", "haulstream.commandSideJar", "COMMAND_SIDE_PORT", environment);
+        commandSide =
+                Application.start("issuer-command-side", "haulstream.commandSideJar", "COMMAND_SIDE_PORT", environment);
         commandSide.awaitReady(HTTP);
     }
 
@@ -114,24 +118,53 @@ class DevIssuerIT {
     /**
      * The board's redirect is registered on the query side's usual port; a loopback redirect on
      * any other port is let back in (RFC 8252 §7.3, as the board under a test's free port needs),
-     * while a name for loopback ({@code localhost}) or another host is not.
+     * while a name for loopback ({@code localhost}) or another host is not. Asked as a signed-in
+     * browser: before the sign-in every request, refused or not, is sent to the login form.
      */
     @Test
     void sendsTheBoardBackToLoopbackOnAnyPortOnly() throws Exception {
-        assertThat(authorize("http://127.0.0.1:45123/board/").statusCode()).isEqualTo(302);
-        assertThat(authorize("http://127.0.0.1:45123/board/").headers().firstValue("Location"))
-                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
-        assertThat(authorize("http://localhost:8082/board/").statusCode()).isEqualTo(400);
-        assertThat(authorize("http://elsewhere.example/board/").statusCode()).isEqualTo(400);
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String form = browser.send(
+                        HttpRequest.newBuilder(issuer.uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the login form's CSRF token in %s", form).isTrue();
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(issuer.uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=spree-dispatcher&password=demo&_csrf=" + encode(csrf.group(1))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+
+        HttpResponse<String> otherPort = authorize(browser, "http://127.0.0.1:45123/board/");
+        assertThat(otherPort.statusCode()).isEqualTo(302);
+        assertThat(otherPort.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).startsWith("http://127.0.0.1:45123/board/?code="));
+        assertThat(authorize(browser, "http://localhost:8082/board/").statusCode())
+                .isEqualTo(400);
+        assertThat(authorize(browser, "http://elsewhere.example/board/").statusCode())
+                .isEqualTo(400);
     }
 
-    private static HttpResponse<String> authorize(String redirectUri) throws Exception {
+    private static HttpResponse<String> authorize(HttpClient browser, String redirectUri) throws Exception {
         String query = "response_type=code&client_id=haulstream-board&scope=openid&state=s"
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
-                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
-        return HTTP.send(
-                HttpRequest.newBuilder(issuer.uri("/oauth2/authorize?" + query)).build(),
+                + "&redirect_uri=" + encode(redirectUri);
+        return browser.send(
+                HttpRequest.newBuilder(issuer.uri("/oauth2/authorize?" + query))
+                        .header("Accept", "text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> preflight(String path, String origin) throws Exception {
