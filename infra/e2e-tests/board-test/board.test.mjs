@@ -1,8 +1,8 @@
 // The board in a real browser: Debian's chromium, headless, driven by playwright-core, against both
-// running applications. Started by BoardIT (infra/e2e-tests), which hands it the addresses and the
-// demo organization in the environment; a failure exits non-zero with the reason. Screenshots go to
-// SCREENSHOTS (target/board-screenshots). Every wait is a waiting check of Playwright's with a
-// deadline, never a sleep.
+// running applications and the development issuer. Started by BoardIT (infra/e2e-tests), which hands
+// it the addresses, the organization and the demo dispatcher to sign in as in the environment; a
+// failure exits non-zero with the reason. Screenshots go to SCREENSHOTS (target/board-screenshots).
+// Every wait is a waiting check of Playwright's with a deadline, never a sleep.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +12,15 @@ const COMMAND = process.env.COMMAND_URL;
 const ORG = process.env.ORGANIZATION;
 const CUSTOMER = process.env.CUSTOMER;
 const SCREENSHOTS = process.env.SCREENSHOTS;
-const TOKEN = process.env.ACCESS_TOKEN || '';
+const USER = process.env.SIGN_IN_USER;
+const PASSWORD = process.env.SIGN_IN_PASSWORD || 'demo';
 /** How soon a command must show on the panel and the map, from its reply. */
 const VISIBLE_WITHIN_MS = Number(process.env.VISIBLE_WITHIN_MS || 1000);
 
 mkdirSync(SCREENSHOTS, { recursive: true });
-const auth = TOKEN ? { Authorization: `Bearer ${TOKEN}` } : {};
+if (!USER) throw new Error('SIGN_IN_USER names the demo dispatcher to sign in as');
+/** The API calls of this script carry the token the page got from its sign-in: set once signed in. */
+let auth = {};
 
 async function json(url, options = {}) {
   const reply = await fetch(url, { ...options, headers: { 'Content-Type': 'application/json', ...auth, ...options.headers } });
@@ -39,25 +42,26 @@ const browser = await chromium.launch({
 let page;
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-  if (TOKEN && !process.env.SIGN_IN_USER) {
-    // Signed in already: the session the board's sign-in keeps after the issuer's redirect.
-    await context.addInitScript(([key, token]) => {
-      sessionStorage.setItem(key, JSON.stringify({ accessToken: token, expiresAt: Date.now() + 3_600_000 }));
-    }, ['haulstream-board-session', TOKEN]);
-  }
   page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') console.log(`browser: ${message.text()}`); });
-  await page.goto(`${QUERY}/board/?organization=${ORG}`);
-  // With an issuer configured the board sends the browser to its login page (Spring Authorization
-  // Server's form) and comes back signed in; SIGN_IN_USER names the demo dispatcher to sign in as.
-  if (process.env.SIGN_IN_USER) {
-    await page.locator('input[name=username]').fill(process.env.SIGN_IN_USER);
-    await page.locator('input[name=password]').fill(process.env.SIGN_IN_PASSWORD || 'demo');
-    await page.locator('button[type=submit], input[type=submit]').first().click();
-    await page.waitForURL(`${QUERY}/board/**`, { timeout: 15000 });
-    await page.locator('#signed-in', { hasText: process.env.SIGN_IN_USER }).waitFor({ timeout: 15000 });
-    check(true, `signed in as ${process.env.SIGN_IN_USER}`);
-  }
+  page.on('response', (reply) => { if (reply.status() >= 400) console.log(`browser: ${reply.request().method()} ${reply.url()} answered ${reply.status()}`); });
+  // The board sends the browser to the issuer (authorization code with PKCE), whose login page
+  // (Spring Authorization Server's form) sends it back signed in.
+  await page.goto(`${QUERY}/board/`);
+  await page.locator('input[name=username]').waitFor({ timeout: 15000 });
+  check(!page.url().startsWith(QUERY), `the board sends the browser to the issuer's login page (${new URL(page.url()).origin})`);
+  await page.locator('input[name=username]').fill(USER);
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.screenshot({ path: join(SCREENSHOTS, 'sign-in.png') });
+  await page.locator('button[type=submit], input[type=submit]').first().click();
+  await page.locator('#signed-in', { hasText: USER }).waitFor({ timeout: 15000 });
+  check(page.url().startsWith(`${QUERY}/board/`) && !page.url().includes('code='), `signed in as ${USER}, back on the board`);
+  const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('haulstream-board-session') || 'null'));
+  check(session?.accessToken, 'the board keeps the token of its sign-in');
+  auth = { Authorization: `Bearer ${session.accessToken}` };
+  const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1], 'base64url').toString());
+  check(claims.sub === USER && [].concat(claims.organizations).includes(ORG) && [].concat(claims.roles).includes('dispatcher'),
+    `the token is ${USER}'s, a dispatcher of organization ${ORG}`);
 
   // The statistics panel shows the API's numbers.
   const api = `${QUERY}/api/v1/organizations/${ORG}`;
@@ -106,6 +110,24 @@ try {
   await page.locator(`[data-bin="${placed.id}"]`).waitFor({ timeout: 5000 });
   check((await page.locator('#detail h3').textContent()).includes(tag), `clicking bin ${tag} opens its detail`);
   check(await page.locator('#detail', { hasText: 'Service history' }).isVisible(), 'the detail shows the service history');
+
+  // Its audit trail: a section of the detail whatever the query side serves. Where it serves the
+  // trail (GET .../bins/{id}/audit answers 200), the trail lists this dispatcher's own placement;
+  // where it does not (404, 501), the section says so and the rest of the detail is whole.
+  const trail = page.locator('#detail [data-section="audit"]');
+  check(await trail.locator('h4', { hasText: 'Audit trail' }).isVisible(), 'the detail has an audit trail section');
+  const audit = await fetch(`${api}/bins/${placed.id}/audit?limit=20`, { headers: auth });
+  if (audit.status === 200) {
+    const { entries } = await audit.json();
+    check(entries.some((entry) => entry.event === 'BinPlaced' && entry.actor?.subject === USER),
+      `the API's audit trail of bin ${tag} names its placement by ${USER}`);
+    const placement = trail.locator(`li[data-event="BinPlaced"][data-actor="${USER}"]`);
+    check(await placement.count() === 1 && await placement.locator('time[datetime]').count() === 1,
+      `the board's audit trail lists when ${USER} placed bin ${tag}`);
+  } else {
+    check([404, 501].includes(audit.status) && await trail.locator('[data-audit="none"]').isVisible(),
+      `this query side has no audit trail (${audit.status}): the section says none is available`);
+  }
   await page.screenshot({ path: join(SCREENSHOTS, 'bin-detail.png') });
 
   // A route from the list: its stops in driving order with today's progress.

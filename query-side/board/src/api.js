@@ -40,7 +40,8 @@ export async function api(path, options = {}) {
     unauthorized();
   }
   if (!reply.ok) {
-    throw new Error(`${path} answered ${reply.status}`);
+    // The status travels with the error: a caller may read some refusals as an answer (see audit.js).
+    throw Object.assign(new Error(`${path} answered ${reply.status}`), { status: reply.status });
   }
   return reply.status === 204 ? null : reply.json();
 }

@@ -1,5 +1,6 @@
 // The side panel: live statistics, the legend, routes, search results and a bin's or a route's detail.
 import { api, organizationPath } from './api.js';
+import { auditSection, readAudit } from './audit.js';
 import { binStatuses, fillBands, routeStatuses } from './palette.js';
 
 const element = (tag, attributes = {}, ...children) => {
@@ -68,9 +69,10 @@ export function renderList(container, items, label, onChoose) {
 }
 
 export async function showBin(container, binId) {
-  const [bin, history] = await Promise.all([
+  const [bin, history, audit] = await Promise.all([
     api(organizationPath(`/bins/${encodeURIComponent(binId)}`)),
     api(organizationPath(`/bins/${encodeURIComponent(binId)}/service-history?limit=20`)),
+    readAudit(binId),
   ]);
   const rows = history.services.map((service) =>
     element('tr', {}, element('td', { text: when(service.servicedAt) }), element('td', { text: service.outcome }),
@@ -91,6 +93,7 @@ export async function showBin(container, binId) {
     rows.length
       ? element('table', {}, element('thead', {}, element('tr', {}, ...['when', 'outcome', 'weight', 'route'].map((h) => element('th', { text: h })))), element('tbody', {}, ...rows))
       : element('p', { text: 'No services yet.' }),
+    auditSection(element, audit, when),
   );
   return bin;
 }

@@ -38,11 +38,20 @@ final class Application implements AutoCloseable {
 
     static Application start(String name, String jarProperty, String portVariable, Map<String, String> environment)
             throws IOException {
+        return start(name, jarProperty, portVariable, freePort(), environment);
+    }
+
+    /**
+     * On a port chosen beforehand: for an address another process must know before this one
+     * starts (the board's origin, which the development issuer lets in).
+     */
+    static Application start(
+            String name, String jarProperty, String portVariable, int port, Map<String, String> environment)
+            throws IOException {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException(jarProperty + " must name a packaged jar, was " + jar);
         }
-        int port = freePort();
         Path log = Files.createDirectories(Path.of("target", "e2e-logs")).resolve(name + ".log");
         Files.deleteIfExists(log);
         ProcessBuilder builder = new ProcessBuilder(
@@ -116,7 +125,7 @@ final class Application implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

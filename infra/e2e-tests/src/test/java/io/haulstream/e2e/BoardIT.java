@@ -23,10 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dispatcher's board in a browser: both packaged applications on the real servers, a small
- * city made through the command API, then {@code board-test/board.test.mjs} (playwright-core driving
- * Debian's chromium, headless) loads the board the query side serves and checks it; its output is
- * this test's output, its screenshots land in {@code target/board-screenshots}.
+ * The dispatcher's board in a browser: the development issuer and both packaged applications on
+ * the real servers, a small city made through the command API, then {@code board-test/board.test.mjs}
+ * (playwright-core driving Debian's chromium, headless) signs in as the demo dispatcher on the
+ * issuer's login form, loads the board the query side serves and checks it; its output is in
+ * {@code target/board-test.log}, its screenshots land in {@code target/board-screenshots}.
  */
 class BoardIT {
 
@@ -37,8 +38,22 @@ class BoardIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCREENSHOTS = Path.of("target", "board-screenshots");
 
+    /** The demo dispatcher the browser signs in as, and the demo organization it acts for. */
+    private static final String DISPATCHER = "spree-dispatcher";
+
+    private static final String DISPATCHER_ORGANIZATION = "spree";
+
+    /** The organization the demo dispatcher acts for in this run: its own id, see {@link DevIssuer#demoIdentitiesWith}. */
+    private static final String ORGANIZATION = UUID.randomUUID().toString();
+
+    private static DevIssuer issuer;
     private static Application commandSide;
     private static Application querySide;
+
+    /** Machine clients of the demo: one registers the organization and its customer, one dispatches. */
+    private static String administrator;
+
+    private static String dispatcher;
 
     @BeforeAll
     static void startBothApplications() throws Exception {
@@ -50,7 +65,15 @@ class BoardIT {
                     .all()
                     .get();
         }
-        Map<String, String> environment = Map.of(
+        // The board's origin must be known to the issuer (which lets its page in) before the
+        // query side starts (which trusts the issuer): its port is chosen first.
+        int boardPort = Application.freePort();
+        issuer = DevIssuer.start(
+                "board-dev-issuer",
+                DevIssuer.demoIdentitiesWith(DISPATCHER_ORGANIZATION, ORGANIZATION),
+                "http://127.0.0.1:" + boardPort);
+        Map<String, String> environment = new HashMap<>(issuer.trustedBy());
+        environment.putAll(Map.of(
                 "COMMAND_DB",
                 env("COMMAND_TEST_DB", "haulstream_command_test"),
                 "QUERY_DB",
@@ -66,11 +89,14 @@ class BoardIT {
                 "FLEET_GROUP",
                 FLEET,
                 "KAFKA_BOOTSTRAP_SERVERS",
-                BOOTSTRAP);
+                BOOTSTRAP));
         commandSide = Application.start("command-side", "haulstream.commandSideJar", "COMMAND_SIDE_PORT", environment);
-        querySide = Application.start("query-side", "haulstream.querySideJar", "QUERY_SIDE_PORT", environment);
+        querySide =
+                Application.start("query-side", "haulstream.querySideJar", "QUERY_SIDE_PORT", boardPort, environment);
         commandSide.awaitReady(HTTP);
         querySide.awaitReady(HTTP);
+        administrator = issuer.clientToken("haulstream-demo-loader", "demo-loader-secret");
+        dispatcher = issuer.clientToken("spree-dispatch", "spree-dispatch-secret");
     }
 
     @AfterAll
@@ -81,18 +107,24 @@ class BoardIT {
         if (commandSide != null) {
             commandSide.close();
         }
+        if (issuer != null) {
+            issuer.close();
+        }
     }
 
     @Test
     void theBoardShowsTheApisNumbersFollowsACommandWithinASecondAndOpensABin() throws Exception {
-        String organization = id(post("/api/v1/organizations", Map.of("name", "Board Hauling " + UUID.randomUUID())));
+        String organization = ORGANIZATION;
         String org = "/api/v1/organizations/" + organization;
-        String customer = id(post(
+        send("PUT", org, Map.of("name", DevIssuer.organizationName(DISPATCHER_ORGANIZATION)), administrator);
+        String customer = id(send(
+                "POST",
                 org + "/customers",
                 Map.of(
                         "name", "Corner Bakery",
                         "serviceAddress", "1 Main St",
-                        "location", Map.of("latitude", 52.52, "longitude", 13.405))));
+                        "location", Map.of("latitude", 52.52, "longitude", 13.405)),
+                administrator));
         String[] bands = {null, "10", "30", "60", "90"};
         String lastToken = null;
         List<String> bins = new java.util.ArrayList<>();
@@ -139,9 +171,9 @@ class BoardIT {
                 .get("consistencyToken")
                 .asText();
         // Everything above is projected before the page loads: the panel is compared with the API.
-        HttpResponse<String> seen = Callers.send(
-                HTTP,
+        HttpResponse<String> seen = HTTP.send(
                 HttpRequest.newBuilder(querySide.uri(org + "/bins/" + bins.get(0) + "?minPosition=" + lastToken))
+                        .header("Authorization", "Bearer " + dispatcher)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(seen.statusCode()).isEqualTo(200);
@@ -158,9 +190,10 @@ class BoardIT {
         node.environment().put("ORGANIZATION", organization);
         node.environment().put("CUSTOMER", customer);
         node.environment().put("SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString());
-        // The page is signed in as a dispatcher of the test's organization: the token the sign-in
-        // would have stored, minted with the test key the applications trust.
-        node.environment().put("ACCESS_TOKEN", Callers.MINT.dispatcher(organization));
+        // The page signs in on the issuer's login form, as a person would; the browser test then
+        // sends its own API calls with the token the page got, so its command is the dispatcher's.
+        node.environment().put("SIGN_IN_USER", DISPATCHER);
+        node.environment().put("SIGN_IN_PASSWORD", "demo");
         Process run = node.start();
         assertThat(run.waitFor(180, TimeUnit.SECONDS))
                 .as("the browser test ends")
@@ -170,17 +203,25 @@ class BoardIT {
                 .isZero();
         assertThat(SCREENSHOTS.resolve("board.png")).exists();
         assertThat(SCREENSHOTS.resolve("bin-detail.png")).exists();
+        assertThat(SCREENSHOTS.resolve("tablet.png")).exists();
     }
 
+    /** As the demo's dispatcher client: bins and routes are a dispatcher's commands. */
     private static JsonNode post(String path, Object body) throws IOException, InterruptedException {
-        return send("POST", path, body);
+        return send("POST", path, body, dispatcher);
     }
 
     private static JsonNode send(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> reply = Callers.send(
-                HTTP,
+        return send(method, path, body, dispatcher);
+    }
+
+    /** Sent as it is, not through {@link Callers}: these applications trust the issuer, not the test key. */
+    private static JsonNode send(String method, String path, Object body, String token)
+            throws IOException, InterruptedException {
+        HttpResponse<String> reply = HTTP.send(
                 HttpRequest.newBuilder(commandSide.uri(path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
                         .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

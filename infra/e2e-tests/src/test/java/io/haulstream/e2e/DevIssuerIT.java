@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
+import java.net.CookieManager;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The development issuer for real, as infra/run.sh starts it: the command side finds its keys by
+ * The development issuer for real, as infra/run.sh starts it ({@link DevIssuer}): the command side finds its keys by
  * OIDC discovery, and a machine client's token from it (client_credentials) is accepted for what
  * demo-identities.tsv lets that client do, and refused for the rest.
  */
@@ -36,7 +38,7 @@ class DevIssuerIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Application issuer;
+    private static DevIssuer issuer;
     private static Application commandSide;
 
     @BeforeAll
@@ -44,36 +46,21 @@ class DevIssuerIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         }
-        Path key = Files.createDirectories(Path.of("target", "e2e-keys")).resolve("dev-issuer-signing-key.pem");
-        issuer = Application.start(
-                "dev-issuer",
-                "haulstream.devIssuerJar",
-                "DEV_ISSUER_PORT",
-                Map.of(
-                        "DEV_ISSUER_IDENTITIES",
-                        System.getProperty("haulstream.demoIdentities"),
-                        "DEV_ISSUER_KEY_FILE",
-                        key.toAbsolutePath().toString()));
-        issuer.awaitReady(HTTP, "/.well-known/openid-configuration");
-        commandSide = Application.start(
-                "issuer-command-side",
-                "haulstream.commandSideJar",
-                "COMMAND_SIDE_PORT",
-                Map.of(
-                        "COMMAND_DB",
-                        System.getenv().getOrDefault("COMMAND_TEST_DB", "haulstream_command_test"),
-                        "EVENTS_TOPIC",
-                        TOPIC,
-                        "FLEET_TOPIC",
-                        "e2e.issuer.fleet." + UUID.randomUUID(),
-                        "FLEET_GROUP",
-                        "e2e-issuer-" + UUID.randomUUID(),
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        BOOTSTRAP,
-                        "OIDC_ISSUER_URI",
-                        "http://127.0.0.1:" + issuer.port,
-                        "OIDC_PUBLIC_KEY_LOCATION",
-                        ""));
+        issuer = DevIssuer.start("dev-issuer");
+        Map<String, String> environment = new HashMap<>(issuer.trustedBy());
+        environment.putAll(Map.of(
+                "COMMAND_DB",
+                System.getenv().getOrDefault("COMMAND_TEST_DB", "haulstream_command_test"),
+                "EVENTS_TOPIC",
+                TOPIC,
+                "FLEET_TOPIC",
+                "e2e.issuer.fleet." + UUID.randomUUID(),
+                "FLEET_GROUP",
+                "e2e-issuer-" + UUID.randomUUID(),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                BOOTSTRAP));
+        commandSide =
+                Application.start("issuer-command-side", "haulstream.commandSideJar", "COMMAND_SIDE_PORT", environment);
         commandSide.awaitReady(HTTP);
     }
 
@@ -89,10 +76,10 @@ class DevIssuerIT {
 
     @Test
     void aDemoClientsTokenFromTheIssuerIsAcceptedForWhatItMayDoAndRefusedForTheRest() throws Exception {
-        String spree = organizationId("spree");
-        String loader = token("haulstream-demo-loader", "demo-loader-secret");
+        String spree = DevIssuer.organizationId("spree");
+        String loader = issuer.clientToken("haulstream-demo-loader", "demo-loader-secret");
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(loader.split("\\.")[1]));
-        assertThat(claims.get("iss").asText()).isEqualTo("http://127.0.0.1:" + issuer.port);
+        assertThat(claims.get("iss").asText()).isEqualTo(issuer.uri());
         assertThat(claims.get("organizations").toString()).contains(spree);
 
         String organization = "/api/v1/organizations/" + spree;
@@ -105,7 +92,7 @@ class DevIssuerIT {
         assertThat(post(organization + "/customers", customer, loader).statusCode())
                 .isEqualTo(201);
 
-        String fleet = token("haulstream-fleet", "fleet-secret");
+        String fleet = issuer.clientToken("haulstream-fleet", "fleet-secret");
         HttpResponse<String> refused = post(organization + "/customers", customer, fleet);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("roles do not allow POST");
@@ -128,6 +115,58 @@ class DevIssuerIT {
                 .isEmpty();
     }
 
+    /**
+     * The board's redirect is registered on the query side's usual port; a loopback redirect on
+     * any other port is let back in (RFC 8252 §7.3, as the board under a test's free port needs),
+     * while a name for loopback ({@code localhost}) or another host is not. Asked as a signed-in
+     * browser: before the sign-in every request, refused or not, is sent to the login form.
+     */
+    @Test
+    void sendsTheBoardBackToLoopbackOnAnyPortOnly() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String form = browser.send(
+                        HttpRequest.newBuilder(issuer.uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the login form's CSRF token in %s", form).isTrue();
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(issuer.uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=spree-dispatcher&password=demo&_csrf=" + encode(csrf.group(1))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+
+        HttpResponse<String> otherPort = authorize(browser, "http://127.0.0.1:45123/board/");
+        assertThat(otherPort.statusCode()).isEqualTo(302);
+        assertThat(otherPort.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).startsWith("http://127.0.0.1:45123/board/?code="));
+        assertThat(authorize(browser, "http://localhost:8082/board/").statusCode())
+                .isEqualTo(400);
+        assertThat(authorize(browser, "http://elsewhere.example/board/").statusCode())
+                .isEqualTo(400);
+    }
+
+    private static HttpResponse<String> authorize(HttpClient browser, String redirectUri) throws Exception {
+        String query = "response_type=code&client_id=haulstream-board&scope=openid&state=s"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                + "&redirect_uri=" + encode(redirectUri);
+        return browser.send(
+                HttpRequest.newBuilder(issuer.uri("/oauth2/authorize?" + query))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private static HttpResponse<String> preflight(String path, String origin) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(issuer.uri(path))
@@ -137,33 +176,6 @@ class DevIssuerIT {
                         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String organizationId(String key) throws Exception {
-        return Files.readAllLines(Path.of(System.getProperty("haulstream.demoIdentities"))).stream()
-                .map(line -> line.split("\t"))
-                .filter(fields -> fields[0].equals("organization") && fields[1].equals(key))
-                .findFirst()
-                .orElseThrow()[2];
-    }
-
-    private static String token(String client, String secret) throws Exception {
-        JsonNode discovery = JSON.readTree(HTTP.send(
-                        HttpRequest.newBuilder(issuer.uri("/.well-known/openid-configuration"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> reply = HTTP.send(
-                HttpRequest.newBuilder(
-                                URI.create(discovery.get("token_endpoint").asText()))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        return JSON.readTree(reply.body()).get("access_token").asText();
     }
 
     private static HttpResponse<String> put(String path, String body, String token) throws Exception {
