@@ -75,6 +75,25 @@ final class Application implements AutoCloseable {
         process = builder.start();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends the process a signal by name (STOP, CONT), as an operator's kill would. */
+    void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
