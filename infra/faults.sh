@@ -25,6 +25,8 @@ FAULTS_DIR="${FAULTS_DIR:-$RUN_DIR/faults}"
 # Every Maven build on this machine runs under one lock; "none" when the caller holds it already.
 HAULSTREAM_MAVEN_LOCK="${HAULSTREAM_MAVEN_LOCK:-/tmp/haulstream-maven.lock}"
 FAULTS_MAVEN_ARGS="${FAULTS_MAVEN_ARGS:--o}"
+# A restart after kill -9 waits this long for readiness (four applications share the machine).
+FAULTS_APP_START_TIMEOUT_SECONDS="${FAULTS_APP_START_TIMEOUT_SECONDS:-300}"
 
 fail() {
   echo "faults: $*" >&2
@@ -55,7 +57,7 @@ wait_for() {
 
 as_postgres() {
   runuser -u postgres -- env PGOPTIONS="-c client_min_messages=warning" \
-    psql -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -p "$FAULTS_PG_PORT" "$@"
+    psql -v ON_ERROR_STOP=1 -qAt -p "$FAULTS_PG_PORT" "$@"
 }
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p "$FAULTS_PG_PORT"; }
@@ -191,7 +193,7 @@ cleanup() {
   for pid_file in "$FAULTS_DIR"/apps/*.pid; do
     [[ -f "$pid_file" ]] || continue
     pid="$(cat "$pid_file")"
-    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'haulstream-.*\.jar'; then
+    if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q 'haulstream-.*\.jar'; then
       kill -9 "$pid" 2>/dev/null || true
     fi
     rm -f "$pid_file"
@@ -226,7 +228,7 @@ run() {
   [[ "$HAULSTREAM_MAVEN_LOCK" == none ]] && lock=()
   cd "$REPO_ROOT"
   PG_PORT="$FAULTS_PG_PORT" REDIS_PORT="$FAULTS_REDIS_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$FAULTS_KAFKA_PORT" \
-    FAULTS_SCRIPT="$here/faults.sh" \
+    FAULTS_SCRIPT="$here/faults.sh" APP_START_TIMEOUT_SECONDS="$FAULTS_APP_START_TIMEOUT_SECONDS" \
     "${lock[@]}" mvn -B $FAULTS_MAVEN_ARGS -pl infra/e2e-tests -am verify -Dfaults="$form" -Dboard.skip \
     -Dspotless.check.skip=true -Dtest=NoSuchTest -Dit.test=FaultSuiteIT \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false || rc=$?

@@ -15,7 +15,9 @@ import java.util.Map;
 /** One packaged haulstream application, started as its own JVM the way the run command starts it. */
 final class Application implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // A busy shared machine has taken over two minutes to start one; the scripts' own setting widens it.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("APP_START_TIMEOUT_SECONDS", "120")));
 
     private final String name;
     private final ProcessBuilder builder;
