@@ -16,8 +16,8 @@ import java.util.Map;
 final class Application implements AutoCloseable {
 
     // A busy shared machine has taken over two minutes to start one; the scripts' own setting widens it.
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("APP_START_TIMEOUT_SECONDS", "120")));
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("APP_START_TIMEOUT_SECONDS", "120")));
 
     private final String name;
     private final ProcessBuilder builder;

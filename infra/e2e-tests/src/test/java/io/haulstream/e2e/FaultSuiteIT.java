@@ -204,17 +204,20 @@ class FaultSuiteIT {
             int[] counts = new int[2];
             try {
                 // Redis or PostgreSQL may still refuse the suite's own clients for a moment after a fault.
-                await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
-                    StatisticsTruth truth = readModel.truth();
-                    List<String> rows = readModel.rowDifferences(truth);
-                    List<String> cache = readModel.cacheDifferences(redis, FaultSuiteIT::read, false);
-                    differences.clear();
-                    differences.addAll(rows);
-                    differences.addAll(cache);
-                    counts[0] = rows.size();
-                    counts[1] = cache.size();
-                    return differences.isEmpty() && ledger.settled(window);
-                });
+                await().atMost(RECOVERY)
+                        .pollInterval(Duration.ofSeconds(2))
+                        .ignoreExceptions()
+                        .until(() -> {
+                            StatisticsTruth truth = readModel.truth();
+                            List<String> rows = readModel.rowDifferences(truth);
+                            List<String> cache = readModel.cacheDifferences(redis, FaultSuiteIT::read, false);
+                            differences.clear();
+                            differences.addAll(rows);
+                            differences.addAll(cache);
+                            counts[0] = rows.size();
+                            counts[1] = cache.size();
+                            return differences.isEmpty() && ledger.settled(window);
+                        });
             } catch (org.awaitility.core.ConditionTimeoutException stillDiffering) {
                 // reported below with the differences
             }
