@@ -15,7 +15,9 @@ import java.util.Map;
 /** One packaged haulstream application, started as its own JVM the way the run command starts it. */
 final class Application implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // A busy shared machine has taken over two minutes to start one; the scripts' own setting widens it.
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("APP_START_TIMEOUT_SECONDS", "120")));
 
     private final String name;
     private final ProcessBuilder builder;
@@ -82,6 +84,25 @@ final class Application implements AutoCloseable {
 
     void restart() throws IOException {
         process = builder.start();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends the process a signal by name (STOP, CONT), as an operator's kill would. */
+    void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     URI uri(String path) {

@@ -6,23 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.haulstream.events.HaulstreamEvent;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 /**
@@ -98,6 +91,8 @@ class StatisticsExactnessIT {
             bins,
             routes,
             territories);
+    private final StatisticsReadModel readModel = new StatisticsReadModel(
+            env("PG_HOST", "127.0.0.1"), env("PG_PORT", "5432"), COMMAND_DB, QUERY_DB, organizations);
 
     @BeforeAll
     static void startBothApplications() throws Exception {
@@ -173,24 +168,24 @@ class StatisticsExactnessIT {
         }
         querySide.awaitReady(HTTP);
 
-        StatisticsTruth truth = truthFromEventStore();
+        StatisticsTruth truth = readModel.truth();
         assertThat(truth.binsInTerritories())
                 .as("bins the truth puts in some territory")
                 .isPositive();
         awaitProjectionEquals(truth);
-        assertThat(routePerformance()).isEqualTo(truth.routePerformance());
+        assertThat(readModel.routePerformance()).isEqualTo(truth.routePerformance());
         assertRedisEqualsPostgres();
 
         querySide.crash();
-        try (Connection query = query()) {
+        try (Connection query = readModel.query()) {
             query.createStatement()
                     .executeUpdate("delete from read_model.projection_offsets where consumer_group = '" + GROUP + "'");
         }
         querySide.restart();
         querySide.awaitReady(HTTP);
         awaitReplayed();
-        assertThat(projected()).isEqualTo(truth.expected());
-        assertThat(routePerformance()).isEqualTo(truth.routePerformance());
+        assertThat(readModel.projected()).isEqualTo(truth.expected());
+        assertThat(readModel.routePerformance()).isEqualTo(truth.routePerformance());
         assertRedisEqualsPostgres();
     }
 
@@ -273,118 +268,20 @@ class StatisticsExactnessIT {
         }
     }
 
-    /** The statistics as the event store says they must be, folded from every stored event. */
-    private StatisticsTruth truthFromEventStore() throws SQLException, IOException {
-        StatisticsTruth truth = new StatisticsTruth(organizations);
-        try (Connection store = DriverManager.getConnection(
-                        "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/"
-                                + COMMAND_DB,
-                        "haulstream",
-                        "haulstream");
-                var rows = store.createStatement()
-                        .executeQuery("select payload_type, convert_from(payload, 'UTF8') from domain_event_entry"
-                                + " order by global_index")) {
-            while (rows.next()) {
-                String type = rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1);
-                var eventType = HaulstreamEvent.typeNamed(type).orElseThrow();
-                truth.apply(JSON.readValue(rows.getString(2), eventType));
-            }
-        }
-        return truth;
-    }
-
     private void awaitProjectionEquals(StatisticsTruth truth) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(projected()).isEqualTo(truth.expected()));
-    }
-
-    /** Every count of the test's organizations in the read model, shaped like {@link StatisticsTruth#expected()}. */
-    private Map<String, Object> projected() throws SQLException {
-        Map<String, Object> all = new TreeMap<>();
-        try (Connection query = query()) {
-            for (String organization : organizations) {
-                for (String table : List.of("bin", "route")) {
-                    Map<String, Long> counts = new TreeMap<>();
-                    try (var rows = query.createStatement()
-                            .executeQuery("select dimension, value, count from read_model." + table
-                                    + "_statistics where count <> 0 and scope = '" + organization + "'")) {
-                        while (rows.next()) {
-                            counts.put(rows.getString(1) + "=" + rows.getString(2), rows.getLong(3));
-                        }
-                    }
-                    all.put(organization + "/" + table, counts);
-                }
-                Map<String, Long> daily = new TreeMap<>();
-                try (var rows = query.createStatement()
-                        .executeQuery("select day, serviced, missed, exceptions from read_model.bin_service_daily"
-                                + " where scope = '" + organization + "'")) {
-                    while (rows.next()) {
-                        String day = rows.getString(1);
-                        daily.put(day + "/serviced", rows.getLong(2));
-                        daily.put(day + "/missed", rows.getLong(3));
-                        daily.put(day + "/exceptions", rows.getLong(4));
-                    }
-                }
-                daily.values().removeIf(count -> count == 0);
-                all.put(organization + "/daily", daily);
-            }
-        }
-        return all;
+                .untilAsserted(() -> assertThat(readModel.projected()).isEqualTo(truth.expected()));
     }
 
     /**
      * Each organization's cached bin and route statistics equal what PostgreSQL answers. The cache
      * is written after the batch's commit, so both are awaited alike, not read once.
      */
-    private void assertRedisEqualsPostgres() throws Exception {
-        for (String organization : organizations) {
-            for (String family : List.of("bins", "routes")) {
-                String path = "/api/v1/organizations/" + organization + "/statistics/" + family + "?minPosition="
-                        + anyToken(organization);
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                    JsonNode fromPostgres = get(path);
-                    String cached = redis.<String, String>getMap(
-                                    "stats:" + family + ":" + organization, StringCodec.INSTANCE)
-                            .get("body");
-                    assertThat(cached).as("stats:%s:%s", family, organization).isNotNull();
-                    // The bins' reply wraps the counts with the day's figures; the cache holds the counts.
-                    assertThat(JSON.readTree(cached))
-                            .isEqualTo(family.equals("bins") ? fromPostgres.get("bins") : fromPostgres);
-                });
-            }
-        }
-    }
-
-    /** The test's organizations' rows of {@code daily_route_performance}, shaped like the truth's. */
-    private Map<String, String> routePerformance() throws SQLException {
-        Map<String, String> rows = new TreeMap<>();
-        try (Connection query = query();
-                PreparedStatement statement = query.prepareStatement(
-                        "select route_id, day, serviced, missed, exceptions, weight_kg, first_service_at,"
-                                + " last_service_at from read_model.daily_route_performance"
-                                + " where organization_id = any(?)")) {
-            statement.setArray(1, query.createArrayOf("text", organizations.toArray()));
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    rows.put(
-                            row.getString(1) + "/" + row.getString(2),
-                            StatisticsTruth.routePerformanceFigures(
-                                    row.getLong(3),
-                                    row.getLong(4),
-                                    row.getLong(5),
-                                    row.getDouble(6),
-                                    row.getTimestamp(7).toInstant(),
-                                    row.getTimestamp(8).toInstant()));
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** A token of the organization's registration: makes the query read PostgreSQL, not Redis. */
-    private String anyToken(String organization) {
-        return new io.haulstream.events.ConsistencyToken(organization, 0, 0).encode();
+    private void assertRedisEqualsPostgres() {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(readModel.cacheDifferences(redis, StatisticsExactnessIT::get, true))
+                        .isEmpty());
     }
 
     private void awaitReplayed() throws Exception {
@@ -399,7 +296,7 @@ class StatisticsExactnessIT {
                     .sum();
         }
         for (int attempt = 0; attempt < 240; attempt++) {
-            try (Connection query = query();
+            try (Connection query = readModel.query();
                     var rows = query.createStatement()
                             .executeQuery("select coalesce(sum(next_offset), 0) from read_model.projection_offsets"
                                     + " where consumer_group = '" + GROUP + "'")) {
@@ -411,13 +308,6 @@ class StatisticsExactnessIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the replay did not reach the end of " + TOPIC);
-    }
-
-    private static Connection query() throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/" + QUERY_DB,
-                "haulstream",
-                "haulstream");
     }
 
     private static String id(HttpResponse<String> reply) throws IOException {

@@ -202,6 +202,21 @@ final class StatisticsTruth {
         return expected;
     }
 
+    /** Each live bin of the organizations, keyed by its id, shaped by {@link #binRow}. */
+    Map<String, String> binRows() {
+        Map<String, String> rows = new TreeMap<>();
+        bins.forEach((id, b) -> {
+            if (organizations.contains(b[0])) {
+                rows.put(id, binRow(b[0], b[1], b[2], b[3]));
+            }
+        });
+        return rows;
+    }
+
+    static String binRow(String organization, String status, String wasteStream, String containerType) {
+        return organization + " status=" + status + " stream=" + wasteStream + " type=" + containerType;
+    }
+
     static String routePerformanceFigures(
             long serviced, long missed, long exceptions, double weightKg, Instant first, Instant last) {
         return String.format(

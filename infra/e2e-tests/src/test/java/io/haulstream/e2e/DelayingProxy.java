@@ -1,0 +1,124 @@
+package io.haulstream.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A TCP proxy in front of the broker's client listener that can hold every chunk for a while in each
+ * direction, as {@code tc netem} would: this machine's kernel has no netem qdisc (see the fault
+ * suite's report), so the applications reach the broker through this proxy, which the broker
+ * advertises, and the delay fault sets {@link #delayMillis}. Chunks keep their order and are sent
+ * when their time comes, so throughput stays and only latency grows.
+ */
+final class DelayingProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private volatile long delayMillis;
+    private volatile boolean open = true;
+
+    private record Chunk(long due, byte[] bytes) {}
+
+    private static final Chunk END = new Chunk(0, new byte[0]);
+
+    DelayingProxy(int listenPort, int targetPort) throws IOException {
+        this.server = new ServerSocket(listenPort, 200, InetAddress.getLoopbackAddress());
+        this.targetPort = targetPort;
+        Thread acceptor = new Thread(this::accept, "delaying-proxy-" + listenPort);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    private void accept() {
+        while (open) {
+            try {
+                Socket client = server.accept();
+                Socket broker;
+                try {
+                    broker = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                } catch (IOException brokerDown) {
+                    client.close();
+                    continue;
+                }
+                client.setTcpNoDelay(true);
+                broker.setTcpNoDelay(true);
+                pipe(client, broker);
+                pipe(broker, client);
+            } catch (IOException e) {
+                if (!open) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One direction: a reader stamps each chunk with its due time, a writer sends it then. */
+    private void pipe(Socket from, Socket to) {
+        BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(
+                () -> {
+                    byte[] buffer = new byte[64 * 1024];
+                    try (InputStream in = from.getInputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            queue.add(new Chunk(System.currentTimeMillis() + delayMillis, Arrays.copyOf(buffer, read)));
+                        }
+                    } catch (IOException closed) {
+                        // the other side or the writer closed the connection
+                    }
+                    queue.add(END);
+                },
+                "proxy-read");
+        Thread writer = new Thread(
+                () -> {
+                    try (OutputStream out = to.getOutputStream()) {
+                        while (true) {
+                            Chunk chunk = queue.take();
+                            if (chunk == END) {
+                                break;
+                            }
+                            long wait = chunk.due() - System.currentTimeMillis();
+                            if (wait > 0) {
+                                Thread.sleep(wait);
+                            }
+                            out.write(chunk.bytes());
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException closed) {
+                        // the connection is gone
+                    }
+                    closeQuietly(from);
+                    closeQuietly(to);
+                },
+                "proxy-write");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        open = false;
+        server.close();
+    }
+}
