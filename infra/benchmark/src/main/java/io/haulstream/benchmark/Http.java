@@ -42,7 +42,10 @@ final class Http {
         this.callers = callers;
     }
 
-    /** The token of a caller entitled to the URL: an administrator and dispatcher of its organization, or an operator. */
+    /**
+     * The token of a caller entitled to the URL: an administrator and dispatcher of its organization,
+     * or an operator (the actuator, and fleet-system bindings on the management port).
+     */
     private HttpRequest.Builder request(String url) {
         URI uri = URI.create(url);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
@@ -60,7 +63,9 @@ final class Http {
                                         .lifetime(TOKEN_LIFETIME);
                                 return (k.isEmpty() ? caller : caller.organizations(k)).mint();
                             }));
-        } else if (path.startsWith("/actuator/") && !path.equals("/actuator/prometheus")) {
+        } else if ((path.startsWith("/actuator/") && !path.equals("/actuator/prometheus"))
+                || path.startsWith("/fleet/")) {
+            // The actuator and the command side's management port (fleet-system bindings) are operators'.
             request.header(
                     "Authorization",
                     "Bearer "

@@ -152,6 +152,13 @@ final class WritePath {
         Placement.Placed placed = new Placement(http, settings)
                 .place("Benchmark Hauling " + runId, "BENCH-" + runId, settings.writeBins() + settings.probeBins());
         organizationId = placed.organizationId();
+        // A service naming a fleet record names its fleet system too, which must be bound to the
+        // bin's organization (as an operator binds a hauler's fleet system).
+        http.send(
+                "PUT",
+                settings.commandManagementUrl() + "/fleet/systems/" + settings.fleetSystem() + "/organizations/"
+                        + organizationId,
+                Map.of());
         loadBins.addAll(placed.bins().subList(0, settings.writeBins()));
         probeBins.addAll(
                 placed.bins().subList(settings.writeBins(), placed.bins().size()));
@@ -178,7 +185,15 @@ final class WritePath {
         return http.send(
                 "POST",
                 binUrl(settings.commandUrl(), bin) + "/services",
-                Map.of("outcome", "EMPTIED", "weightKg", 12.5, "fleetRecordId", runId + "-" + record));
+                Map.of(
+                        "outcome",
+                        "EMPTIED",
+                        "weightKg",
+                        12.5,
+                        "fleetSystem",
+                        settings.fleetSystem(),
+                        "fleetRecordId",
+                        runId + "-" + record));
     }
 
     private String binUrl(String base, String bin) {
