@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record TileKey(String organizationId, Layer layer, int z, int x, int y, LocalDate day) {
 
-    private static final String PREFIX = "tile:";
+    /**
+     * Tiles cached before the cache kept its set of shown organizations were under {@code tile:};
+     * that set cannot vouch for them, so they are never read again.
+     */
+    private static final String PREFIX = "mvt:";
 
     /** The map layers served as tiles, named as in the tile URL and inside the tile. */
     public enum Layer {
@@ -59,23 +63,5 @@ public record TileKey(String organizationId, Layer layer, int z, int x, int y, L
     public String redisKey() {
         return PREFIX + organizationId + ":" + layer.urlName() + ":" + (day == null ? "-" : day) + ":" + z + ":" + x
                 + ":" + y;
-    }
-
-    public static boolean isRedisKey(String key) {
-        return key.startsWith(PREFIX);
-    }
-
-    public static TileKey ofRedisKey(String key) {
-        String[] parts = key.substring(PREFIX.length()).split(":");
-        if (parts.length != 6) {
-            throw new IllegalArgumentException("not a tile key: " + key);
-        }
-        return new TileKey(
-                parts[0],
-                Layer.ofUrlName(parts[1]),
-                Integer.parseInt(parts[3]),
-                Integer.parseInt(parts[4]),
-                Integer.parseInt(parts[5]),
-                "-".equals(parts[2]) ? null : LocalDate.parse(parts[2]));
     }
 }

@@ -1,6 +1,6 @@
 package io.haulstream.query.projection;
 
-import io.haulstream.query.cache.TileKey;
+import io.haulstream.query.cache.TileArea;
 import jakarta.annotation.PreDestroy;
 import java.sql.Array;
 import java.util.ArrayList;
@@ -109,8 +109,8 @@ class CacheOutbox {
                                 changes.binChanged(key.substring(BIN.length()));
                             } else if (key.startsWith(STATISTICS)) {
                                 changes.statisticsChanged(key.substring(STATISTICS.length()));
-                            } else if (TileKey.isRedisKey(key)) {
-                                changes.tilesChanged(List.of(TileKey.ofRedisKey(key)));
+                            } else if (TileArea.isOutboxKey(key)) {
+                                changes.tileAreasChanged(List.of(TileArea.ofOutboxKey(key)));
                             }
                         }
                     });
@@ -141,7 +141,7 @@ class CacheOutbox {
         List<String> keys = new ArrayList<>();
         changes.bins().forEach(bin -> keys.add(BIN + bin));
         changes.statistics().forEach(key -> keys.add(STATISTICS + key));
-        changes.tiles().forEach(key -> keys.add(key.redisKey()));
+        changes.tileAreas().forEach(area -> keys.add(area.outboxKey()));
         return keys;
     }
 }

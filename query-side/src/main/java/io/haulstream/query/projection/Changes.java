@@ -1,19 +1,19 @@
 package io.haulstream.query.projection;
 
-import io.haulstream.query.cache.TileKey;
+import io.haulstream.query.cache.TileArea;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * What one batch changed: the bins and statistics entries whose cache entries are refreshed after
- * commit, and the map tiles that are dropped.
+ * commit, and the areas whose map tiles are dropped.
  */
 public final class Changes {
 
     private final Set<String> bins = new HashSet<>();
     private final Set<String> statistics = new HashSet<>();
-    private final Set<TileKey> tiles = new HashSet<>();
+    private final Set<TileArea> tileAreas = new HashSet<>();
 
     public void binChanged(String binId) {
         bins.add(binId);
@@ -27,12 +27,12 @@ public final class Changes {
         statistics.add(key);
     }
 
-    public void tilesChanged(Collection<TileKey> keys) {
-        tiles.addAll(keys);
+    public void tileAreasChanged(Collection<TileArea> areas) {
+        tileAreas.addAll(areas);
     }
 
-    public Set<TileKey> tiles() {
-        return tiles;
+    public Set<TileArea> tileAreas() {
+        return tileAreas;
     }
 
     public Set<String> bins() {
@@ -44,6 +44,6 @@ public final class Changes {
     }
 
     public boolean isEmpty() {
-        return bins.isEmpty() && statistics.isEmpty() && tiles.isEmpty();
+        return bins.isEmpty() && statistics.isEmpty() && tileAreas.isEmpty();
     }
 }

@@ -1,19 +1,24 @@
 package io.haulstream.query.tiles;
 
+import io.haulstream.query.cache.TileArea;
 import io.haulstream.query.cache.TileKey;
 import io.haulstream.query.projection.ChangeListener;
 import io.haulstream.query.projection.Changes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,11 +29,27 @@ import org.springframework.stereotype.Component;
  * token beside the key before it reads PostgreSQL, and the tile is stored only if that token is
  * still there. Dropping a tile drops its claim too, so a fill that read the rows before a batch
  * committed can never store its tile after that batch's drop.
+ *
+ * <p>Only organizations whose board was ever shown have tiles to drop: a claim first adds its
+ * organization to a set ({@link #SHOWN}), and a drop reads that set after the batch committed and
+ * leaves the other organizations' tiles alone. Exact still: a tile or claim of an organization not
+ * in the set when the drop read it was claimed after that, so its fill reads rows the batch had
+ * already committed. Loading or replaying a city nobody looks at so costs Redis nothing for tiles.
  */
 @Component
 class TileCache implements ChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(TileCache.class);
+
+    /** The organizations with tiles or claims in Redis; never emptied but with Redis itself. */
+    static final String SHOWN = "mvt-organizations";
+
+    private static final String CLAIM =
+            """
+            redis.call('SADD', KEYS[1], ARGV[1])
+            redis.call('SET', KEYS[2], ARGV[2])
+            return 1
+            """;
 
     private static final String STORE_IF_CLAIMED =
             """
@@ -44,6 +65,7 @@ class TileCache implements ChangeListener {
     static final int KEYS_PER_DELETE = 4_096;
 
     private final RedissonClient redis;
+    private final TileProperties limits;
     private final Counter hits;
     private final Counter misses;
     private final Counter writes;
@@ -51,8 +73,9 @@ class TileCache implements ChangeListener {
     private final Counter drops;
     private final Counter fallbacks;
 
-    TileCache(RedissonClient redis, MeterRegistry meters) {
+    TileCache(RedissonClient redis, TileProperties limits, MeterRegistry meters) {
         this.redis = redis;
+        this.limits = limits;
         this.hits = meters.counter("haulstream.cache.requests", "family", "tile", "result", "hit");
         this.misses = meters.counter("haulstream.cache.requests", "family", "tile", "result", "miss");
         this.writes = meters.counter("haulstream.cache.writes", "family", "tile", "result", "written");
@@ -81,7 +104,15 @@ class TileCache implements ChangeListener {
     Optional<String> claim(TileKey key) {
         try {
             String token = UUID.randomUUID().toString();
-            redis.<byte[]>getBucket(claimKey(key), ByteArrayCodec.INSTANCE).set(token.getBytes(StandardCharsets.UTF_8));
+            redis.getScript(StringCodec.INSTANCE)
+                    .eval(
+                            claimKey(key),
+                            RScript.Mode.READ_WRITE,
+                            CLAIM,
+                            RScript.ReturnType.INTEGER,
+                            List.of(SHOWN, claimKey(key)),
+                            key.organizationId(),
+                            token);
             return Optional.of(token);
         } catch (RuntimeException e) {
             fallback("claim", key, e);
@@ -107,35 +138,62 @@ class TileCache implements ChangeListener {
     }
 
     /**
-     * Drops the batch's tiles and their claims with one {@code DEL} per {@link #KEYS_PER_DELETE}
-     * keys, all in one pipeline: one round trip for the batch, however many organizations it
-     * touched, and one command for Redis to parse per few thousand keys rather than one per key.
-     * Exact as before: the very keys the batch names, no scan, no pattern.
+     * Drops the tiles of the batch's areas, at every served zoom, and their claims, for the
+     * organizations whose board was shown: one {@code DEL} per {@link #KEYS_PER_DELETE} keys, all in
+     * one pipeline, so one round trip for the set and one for the drop, however many organizations
+     * the batch touched. Exact: the very tiles the areas touch, no scan, no pattern.
      */
     @Override
     public boolean committed(Changes changes) {
-        if (changes.tiles().isEmpty()) {
+        if (changes.tileAreas().isEmpty()) {
             return true;
         }
         try {
-            String[] keys = new String[changes.tiles().size() * 2];
-            int next = 0;
-            for (TileKey key : changes.tiles()) {
-                keys[next++] = key.redisKey();
-                keys[next++] = claimKey(key);
+            Set<String> shown =
+                    redis.<String>getSet(SHOWN, StringCodec.INSTANCE).readAll();
+            List<String> keys = keysToDrop(changes.tileAreas(), shown);
+            if (!keys.isEmpty()) {
+                RBatch batch = redis.createBatch();
+                for (int from = 0; from < keys.size(); from += KEYS_PER_DELETE) {
+                    batch.getKeys()
+                            .deleteAsync(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_DELETE))
+                                    .toArray(String[]::new));
+                }
+                batch.execute();
             }
-            RBatch batch = redis.createBatch();
-            for (int from = 0; from < keys.length; from += KEYS_PER_DELETE) {
-                batch.getKeys()
-                        .deleteAsync(Arrays.copyOfRange(keys, from, Math.min(keys.length, from + KEYS_PER_DELETE)));
-            }
-            batch.execute();
-            drops.increment(changes.tiles().size());
+            drops.increment(keys.size() / 2.0);
             return true;
         } catch (RuntimeException e) {
-            fallback("drop", changes.tiles().iterator().next(), e);
+            fallbacks.increment();
+            log.debug(
+                    "redis drop of {} tile areas failed: {}",
+                    changes.tileAreas().size(),
+                    e.toString());
             return false;
         }
+    }
+
+    /** Each tile of the shown organizations' areas once, followed by its claim. */
+    List<String> keysToDrop(Collection<TileArea> areas, Set<String> shown) {
+        Set<TileKey> tiles = new HashSet<>();
+        for (TileArea area : areas) {
+            if (!shown.contains(area.organizationId())) {
+                continue;
+            }
+            double margin = area.layer() == TileKey.Layer.ROUTES ? TileProperties.ROUTE_MARGIN : 0;
+            for (int z = 0; z <= limits.maxZoom(); z++) {
+                for (TileGrid.Tile tile :
+                        TileGrid.covering(area.west(), area.south(), area.east(), area.north(), z, margin)) {
+                    tiles.add(new TileKey(area.organizationId(), area.layer(), z, tile.x(), tile.y(), area.day()));
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>(tiles.size() * 2);
+        for (TileKey tile : tiles) {
+            keys.add(tile.redisKey());
+            keys.add(claimKey(tile));
+        }
+        return keys;
     }
 
     private void fallback(String operation, TileKey key, RuntimeException e) {

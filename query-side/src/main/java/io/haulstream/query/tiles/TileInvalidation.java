@@ -14,7 +14,7 @@ import io.haulstream.events.RouteCreated;
 import io.haulstream.events.RouteDeleted;
 import io.haulstream.events.RouteGeometryChanged;
 import io.haulstream.events.RouteStatusChanged;
-import io.haulstream.query.cache.TileKey;
+import io.haulstream.query.cache.TileArea;
 import io.haulstream.query.projection.Changes;
 import io.haulstream.query.projection.ProjectedEvent;
 import io.haulstream.query.projection.Projector;
@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  * The tiles' step of the projection: names every cached tile that the batch's bins and routes were
  * in or come into. It runs before every projector, so the bins and routes tables still hold where
  * they stood before the batch (one statement each); every place the batch's own events put them
- * (placed, moved, a new path) is added to that. Each such place is turned into its tiles at every
- * served zoom, so a moved bin's old and new tiles are both dropped. Routes also change when their
+ * (placed, moved, a new path) is added to that. Each such place is named as an area, which the
+ * cache turns into its tiles at every served zoom after commit ({@link TileCache}), so a moved bin's
+ * old and new tiles are both dropped. Routes also change when their
  * stops are serviced (today's progress): a service drops its route's tiles of that service's day.
  */
 @Component
@@ -56,15 +57,18 @@ class TileInvalidation implements Projector {
             }
             return new Place(organizationId, west, south, east, north);
         }
+
+        /** A path without points is nowhere: it shows on no tile. */
+        boolean isNowhere() {
+            return west > east || south > north;
+        }
     }
 
     private final JdbcTemplate jdbc;
-    private final TileProperties limits;
     private final Clock clock = Clock.systemUTC();
 
-    TileInvalidation(JdbcTemplate jdbc, TileProperties limits) {
+    TileInvalidation(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.limits = limits;
     }
 
     @Override
@@ -124,9 +128,9 @@ class TileInvalidation implements Projector {
             }
         }
         binPlaces.addAll(binsBefore(bins));
-        Set<TileKey> keys = new HashSet<>();
+        Set<TileArea> areas = new HashSet<>();
         for (Place place : binPlaces) {
-            forEachTile(place, 0, tile -> keys.add(TileKey.bins(place.organizationId(), tile.z(), tile.x(), tile.y())));
+            areas.add(TileArea.bins(place.organizationId(), place.west(), place.south(), place.east(), place.north()));
         }
         Map<String, Place> routesBefore = routesBefore(routeDays.keySet());
         for (Map.Entry<String, Set<LocalDate>> route : routeDays.entrySet()) {
@@ -144,12 +148,16 @@ class TileInvalidation implements Projector {
                 }
             }
             for (Place place : places) {
-                forEachTile(place, TileProperties.ROUTE_MARGIN, tile -> route.getValue()
-                        .forEach(day ->
-                                keys.add(TileKey.routes(place.organizationId(), tile.z(), tile.x(), tile.y(), day))));
+                if (place.isNowhere()) {
+                    continue;
+                }
+                for (LocalDate day : route.getValue()) {
+                    areas.add(TileArea.routes(
+                            place.organizationId(), place.west(), place.south(), place.east(), place.north(), day));
+                }
             }
         }
-        changes.tilesChanged(keys);
+        changes.tileAreasChanged(areas);
     }
 
     /**
@@ -162,13 +170,6 @@ class TileInvalidation implements Projector {
         routeDays
                 .computeIfAbsent(routeId, id -> new HashSet<>())
                 .addAll(List.of(today.minusDays(1), today, today.plusDays(1)));
-    }
-
-    private void forEachTile(Place place, double margin, java.util.function.Consumer<TileGrid.Tile> action) {
-        for (int z = 0; z <= limits.maxZoom(); z++) {
-            TileGrid.covering(place.west(), place.south(), place.east(), place.north(), z, margin)
-                    .forEach(action);
-        }
     }
 
     private List<Place> binsBefore(Set<String> bins) {

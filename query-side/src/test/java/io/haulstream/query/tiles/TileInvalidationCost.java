@@ -1,5 +1,6 @@
 package io.haulstream.query.tiles;
 
+import io.haulstream.query.cache.TileArea;
 import io.haulstream.query.cache.TileKey;
 import io.haulstream.query.projection.Changes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,7 +19,8 @@ import org.redisson.config.Config;
  * A manual measurement, not a test: what dropping a projected batch's tiles costs against the local
  * Redis ({@code REDIS_HOST}, {@code REDIS_PORT}). Each round caches the tiles a board would have
  * read (every zoom of a third of the batch's bins, the low zooms of all), then times
- * {@link TileCache#committed} for a batch of bins spread over a city. Prints the median and p90.
+ * {@link TileCache#committed} for a batch of bins spread over a city (from its areas: the tiles are
+ * worked out in the drop). Prints the median and p90.
  * Run with the test classpath: {@code java -cp ... io.haulstream.query.tiles.TileInvalidationCost}.
  */
 public final class TileInvalidationCost {
@@ -35,7 +37,7 @@ public final class TileInvalidationCost {
                         + System.getenv().getOrDefault("REDIS_PORT", "6379"));
         RedissonClient redis = Redisson.create(config);
         try {
-            TileCache cache = new TileCache(redis, new SimpleMeterRegistry());
+            TileCache cache = new TileCache(redis, new TileProperties(16, 15, 32, 4_096), new SimpleMeterRegistry());
             for (int bins : new int[] {50, 500, 2000}) {
                 for (int organizations : new int[] {1, 4}) {
                     measure(redis, cache, bins, organizations);
@@ -57,12 +59,14 @@ public final class TileInvalidationCost {
                 orgs.add("measure-" + UUID.randomUUID());
             }
             Set<TileKey> batch = new HashSet<>();
+            Set<TileArea> areas = new HashSet<>();
             Set<TileKey> shown = new HashSet<>();
             for (int bin = 0; bin < bins; bin++) {
                 String org = orgs.get(bin % organizations);
                 double longitude = 13.1 + random.nextDouble() * 0.6;
                 double latitude = 52.35 + random.nextDouble() * 0.3;
                 boolean looked = random.nextInt(3) == 0;
+                areas.add(TileArea.bins(org, longitude, latitude, longitude, latitude));
                 for (int z = 0; z <= 16; z++) {
                     for (TileGrid.Tile tile : TileGrid.covering(longitude, latitude, longitude, latitude, z, 0)) {
                         TileKey key = TileKey.bins(org, tile.z(), tile.x(), tile.y());
@@ -77,7 +81,7 @@ public final class TileInvalidationCost {
                 cache.claim(key).ifPresent(claim -> cache.store(key, claim, new byte[512]));
             }
             Changes changes = new Changes();
-            changes.tilesChanged(batch);
+            changes.tileAreasChanged(areas);
             long start = System.nanoTime();
             if (!cache.committed(changes)) {
                 throw new IllegalStateException("the drop failed");
