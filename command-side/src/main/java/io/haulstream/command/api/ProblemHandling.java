@@ -119,6 +119,33 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    /**
+     * 503 with Retry-After when the database was unreachable while the command ran (seen once in
+     * the fault suite during a PostgreSQL restart, answered 500 until then): the client did nothing
+     * wrong and should send it again. Whether it took effect is unknown; sent again with the same
+     * {@code Idempotency-Key} it takes effect at most once. Any other failure is left to the
+     * handlers after this one, as if this one did not exist.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException failure) {
+        if (!DatabaseUnavailable.causedIt(failure)) {
+            throw failure;
+        }
+        var problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Database unavailable",
+                List.of(new FieldError(
+                        "request",
+                        "could not be completed because the database was unreachable; send it again (with its"
+                                + " Idempotency-Key, to apply it at most once)")));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    /** About as long as a PostgreSQL restart or failover takes. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private static ProblemDetail problem(HttpStatus status, String title, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status, errors.stream().map(e -> e.field() + " " + e.reason()).collect(Collectors.joining("; ")));
