@@ -28,6 +28,7 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
+        Instant started = Instant.now();
         Settings settings = Settings.from(args.length > 0 ? args[0] : "smoke", System.getenv());
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
@@ -69,21 +70,17 @@ public final class Benchmark {
         WritePath.Figures writes = null;
         QueryFamilies.Mix mix = null;
         FleetInbound.Figures fleet = null;
-        if (settings.phases().contains("writes") || settings.phases().contains("mix")) {
-            writes = writePath.run();
-        }
-        if (settings.phases().contains("mix")) {
-            mix = families.readWriteMix(writePath);
-        }
-        // The last phases of a long run: if one fails, the report still keeps everything measured before it.
+        // The phases after the queries: if one fails, the report still keeps everything measured
+        // before and after it (a full run's queries take half an hour; one failing write lost them).
         Map<String, Object> failures = new LinkedHashMap<>();
+        if (settings.phases().contains("writes") || settings.phases().contains("mix")) {
+            writes = phase("writes", writePath::run, failures);
+        }
+        if (settings.phases().contains("mix") && writes != null) {
+            mix = phase("mix", () -> families.readWriteMix(writePath), failures);
+        }
         if (settings.phases().contains("fleet")) {
-            try {
-                fleet = new FleetInbound(settings, http).run();
-            } catch (Exception failed) {
-                failed.printStackTrace(System.out);
-                failures.put("fleetPhaseFailed", failed.toString());
-            }
+            fleet = phase("fleet", () -> new FleetInbound(settings, http).run(), failures);
         }
         if (settings.jfr()) {
             List<String> writePhases = settings.phases().stream()
@@ -105,7 +102,7 @@ public final class Benchmark {
                 resources.memory("command-side", settings.commandUrl()),
                 resources.memory("query-side", settings.queryUrl()));
         Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("started", Instant.now().toString());
+        conditions.put("started", started.toString());
         conditions.put("queryConcurrency", settings.queryConcurrency());
         conditions.put("queryRatePerSecond", settings.queryRate());
         conditions.put("secondsPerMeasurement", settings.queryDuration().toSeconds());
@@ -141,6 +138,17 @@ public final class Benchmark {
         System.out.println();
         System.out.println(Files.readString(written.get(0)));
         System.out.println("report: " + written);
+    }
+
+    /** @return the phase's figures, or null when it failed (its failure then goes to the report's conditions) */
+    private static <T> T phase(String name, java.util.concurrent.Callable<T> measure, Map<String, Object> failures) {
+        try {
+            return measure.call();
+        } catch (Exception failed) {
+            failed.printStackTrace(System.out);
+            failures.put(name + "PhaseFailed", failed.toString());
+            return null;
+        }
     }
 
     /** The city goes in once per size and seed: a second run measures what the first loaded. */
