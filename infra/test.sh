@@ -28,11 +28,13 @@ if ! command -v promtool >/dev/null 2>&1; then
 fi
 
 # The board is bundled with node and npm (query-side/board) and its browser test (infra/e2e-tests,
-# BoardIT) drives Debian's chromium, headless, with playwright-core.
+# BoardIT) drives Debian's chromium, headless, with playwright-core. ComposeFileTest has Debian's
+# docker-compose validate docker-compose.yml (`config` needs no Docker engine).
 board_packages=()
 command -v node >/dev/null 2>&1 || board_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || board_packages+=(npm)
 command -v chromium >/dev/null 2>&1 || board_packages+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || board_packages+=(docker-compose)
 if ((${#board_packages[@]} > 0)); then
   echo "installing ${board_packages[*]} with apt-get"
   mkdir -p "$RUN_DIR/logs"

@@ -17,16 +17,35 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * What {@code docker-compose config} would resolve of docker-compose.yml, checked without a Docker
- * engine (there is none here): the file parses with its anchors merged, runs two command sides and
- * two query sides, each built from a Dockerfile on the jar the build makes, each with a
- * healthcheck, and each given every variable that infra/run.sh exports to the applications.
+ * docker-compose.yml as {@code docker-compose config} validates it (Debian's docker-compose, which
+ * infra/test.sh installs; {@code config} needs no Docker engine, and there is none here), and what
+ * it resolves to: two command sides and two query sides, each built from a Dockerfile on the jar
+ * the build makes, each with a healthcheck, and each given every variable that infra/run.sh exports
+ * to the applications.
  */
 class ComposeFileTest {
 
     private static final Path REPO = AlertRulesTest.REPO;
     private static final List<String> COMMAND_SIDES = List.of("command-side-1", "command-side-2");
     private static final List<String> QUERY_SIDES = List.of("query-side-1", "query-side-2");
+
+    @Test
+    void dockerComposeConfigAcceptsTheFile() throws IOException, InterruptedException {
+        Process config = new ProcessBuilder(
+                        "docker-compose",
+                        "-f",
+                        REPO.resolve("docker-compose.yml").toString(),
+                        "config",
+                        "--quiet")
+                .directory(REPO.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(config.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(config.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                .as("docker-compose config finished")
+                .isTrue();
+        assertThat(config.exitValue()).as(output).isZero();
+    }
 
     @Test
     void runsTwoOfEachApplicationOnItsBuiltJarWithAHealthcheck() throws IOException {
