@@ -80,16 +80,23 @@ final class FleetInbound {
         this.http = http;
     }
 
-    Figures run() throws Exception {
-        Placement.Placed placed =
-                new Placement(http, settings).place("Benchmark Fleet " + runId, "FLEET-" + runId, settings.fleetBins());
-        organizationId = placed.organizationId();
-        // As an operator binds a fleet system to its hauler: records for any other would be set aside.
+    /**
+     * Binds the benchmark's fleet system to an organization, as an operator binds a fleet system to
+     * its hauler: records, and services naming a fleet record, for any other would be set aside.
+     */
+    static void bindFleetSystem(Http http, Settings settings, String organizationId) throws Exception {
         http.send(
                 "PUT",
                 settings.commandManagementUrl() + "/fleet/systems/" + settings.fleetSystem() + "/organizations/"
                         + organizationId,
                 Map.of());
+    }
+
+    Figures run() throws Exception {
+        Placement.Placed placed =
+                new Placement(http, settings).place("Benchmark Fleet " + runId, "FLEET-" + runId, settings.fleetBins());
+        organizationId = placed.organizationId();
+        bindFleetSystem(http, settings, organizationId);
         bins = placed.bins();
         servicedPerBin = new int[bins.size()];
         try (FleetTopic topic = new FleetTopic(settings)) {

@@ -152,13 +152,8 @@ final class WritePath {
         Placement.Placed placed = new Placement(http, settings)
                 .place("Benchmark Hauling " + runId, "BENCH-" + runId, settings.writeBins() + settings.probeBins());
         organizationId = placed.organizationId();
-        // A service naming a fleet record names its fleet system too, which must be bound to the
-        // bin's organization (as an operator binds a hauler's fleet system).
-        http.send(
-                "PUT",
-                settings.commandManagementUrl() + "/fleet/systems/" + settings.fleetSystem() + "/organizations/"
-                        + organizationId,
-                Map.of());
+        // A service naming a fleet record names its fleet system too, bound to the bins' organization.
+        FleetInbound.bindFleetSystem(http, settings, organizationId);
         loadBins.addAll(placed.bins().subList(0, settings.writeBins()));
         probeBins.addAll(
                 placed.bins().subList(settings.writeBins(), placed.bins().size()));
