@@ -235,9 +235,12 @@ final class Report {
         if (run.tiles() != null) {
             md.append(tiles(run.tiles()));
         }
-        md.append("\nAt a fixed arrival rate (open model; latency counted from when each request was due):\n\n");
-        md.append("| family | way | requests | per s | p50 | p95 | p99 | p99.9 | max |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("\nAt a fixed arrival rate (open model; latency counted from when each request was due, at the"
+                + " client; the server's own p50 and p99 from its `Server-Timing`). haulstream runs at the"
+                + " configured rate; the seed's way at the same rate, or at half its closed-model throughput"
+                + " where it cannot carry that:\n\n");
+        md.append("| family | way | requests | per s | p50 | p95 | p99 | p99.9 | max | server p50 | server p99 |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Family family : run.families()) {
             if (family.served()) {
                 md.append(openRow(family.name(), "haulstream", family.haulstreamFixedRate()));
@@ -338,7 +341,7 @@ final class Report {
     private static String openRow(String family, String way, Latency.Summary s) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
+                "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s |\n",
                 family,
                 way,
                 s.count(),
@@ -347,7 +350,13 @@ final class Report {
                 s.p95(),
                 s.p99(),
                 s.p999(),
-                s.max());
+                s.max(),
+                s.server() == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%.2f", s.server().p50()),
+                s.server() == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%.2f", s.server().p99()));
     }
 
     private static String openTable(Latency.Summary... summaries) {
