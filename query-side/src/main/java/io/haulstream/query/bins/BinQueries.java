@@ -47,7 +47,10 @@ class BinQueries {
      */
     private static final String BY_DISTANCE = " order by distance_metres, bin_id limit :limit";
 
-    /** Served by bins_organization_active_location_idx; the sort is over the bins in the radius only. */
+    /**
+     * Served by bins_organization_active_location_idx twice: its KNN up to the limit, then the band
+     * that holds the limit nearest on the spheroid, sorted by that distance.
+     */
     static final String WITHIN = withinSql(null);
 
     /**
@@ -132,12 +135,25 @@ class BinQueries {
                 BinQueries::near));
     }
 
-    /** Served by bins_organization_active_location_idx; the sort is over the bins in the radius only. */
+    /**
+     * The nearest (as {@link #nearestSql}) that are also within the radius: where the radius holds
+     * more bins than the limit, the index's KNN stops after {@code limit} of them instead of every
+     * bin in the radius having its spheroid distance computed and sorted (a 1 km radius in a dense
+     * district held thousands). The second scan's radius is the smaller of the asked one and the
+     * band that holds the spheroid's nearest; when the radius holds fewer bins than the limit, the
+     * first scan found them all and the band holds them too.
+     */
     static String withinSql(String territory) {
-        return "select " + NEAR_COLUMNS + " from read_model.bins"
+        return "with knn as (select location <-> " + POINT + " as sphere from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory)
                 + " and ST_DWithin(location, " + POINT + ", :radiusMetres)"
+                + " order by location <-> " + POINT + " limit :limit)"
+                + " select " + NEAR_COLUMNS + " from read_model.bins"
+                + " where organization_id = :organizationId and " + ACTIVE
+                + inTerritory(territory)
+                + " and ST_DWithin(location, " + POINT + ","
+                + " least(:radiusMetres, (select max(sphere) * 1.01 + 1 from knn)))"
                 + BY_DISTANCE;
     }
 

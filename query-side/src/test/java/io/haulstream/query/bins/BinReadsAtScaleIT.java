@@ -2,6 +2,7 @@ package io.haulstream.query.bins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.haulstream.query.ScaleCity;
 import io.haulstream.query.TestDatabase;
 import java.util.Map;
@@ -32,10 +33,15 @@ class BinReadsAtScaleIT {
         ScaleCity.load(database.jdbc());
     }
 
+    /** Twice: first nearest-first (the scan's own KNN order, so it stops at the limit), then the band. */
     @Test
-    void radiusReadsTheOrganizationsActiveLocationIndex() {
+    void radiusReadsTheOrganizationsActiveLocationIndexNearestFirstThenTheBand() {
         var plan = ScaleCity.genericPlan(database.jdbc(), BinQueries.WITHIN, NEAR);
-        assertThat(ScaleCity.indexes(plan)).contains("bins_organization_active_location_idx");
+        assertThat(ScaleCity.indexes(plan))
+                .filteredOn("bins_organization_active_location_idx"::equals)
+                .hasSize(2);
+        assertThat(plan.findValues("Order By")).extracting(JsonNode::asText).anySatisfy(order -> assertThat(order)
+                .contains("<->"));
         assertThat(ScaleCity.sequentialScans(plan)).isEmpty();
     }
 
