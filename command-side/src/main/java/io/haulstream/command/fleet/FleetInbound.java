@@ -8,11 +8,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns each fleet record into its command. A poll's records are applied in lanes: records for one
  * aggregate stay in one lane and keep their order, records for different aggregates run at once,
- * so a batch costs the slowest lane's round trips instead of the sum of all. A record the domain
+ * so a batch costs the slowest lane's round trips instead of the sum of all. Each lane applies its
+ * records in batches of one transaction ({@link LaneBatches}); a batch with a record that is
+ * refused or fails is rolled back and its records applied one by one instead. A record the domain
  * refuses (unknown bin, a rule broken) is unusable for good and goes to the dead-letter topic; a
  * fault of ours (database down) is retried until it passes, so nothing is dropped. Offsets are
  * committed only after every record of the batch was handled. A record seen twice changes
@@ -40,27 +44,36 @@ class FleetInbound implements DisposableBean {
     private final CommandGateway commands;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final FleetRetries retries;
+    private final LaneBatches batches;
     private final ExecutorService lanes;
     private final int laneCount;
+    private final int batchCommands;
     private final Counter applied;
     private final Counter repeated;
+    private final Counter batchesKept;
+    private final Counter batchesUndone;
 
     FleetInbound(
             FleetRecordTranslator translator,
             CommandGateway commands,
             DeadLetterPublishingRecoverer fleetDeadLetters,
             FleetRetries retries,
+            LaneBatches batches,
             FleetProperties properties,
             MeterRegistry meters) {
         this.translator = translator;
         this.commands = commands;
         this.deadLetters = fleetDeadLetters;
         this.retries = retries;
+        this.batches = batches;
         this.laneCount = Math.max(1, properties.lanes());
+        this.batchCommands = Math.max(1, properties.batchCommands());
         this.lanes = Executors.newFixedThreadPool(laneCount, new CustomizableThreadFactory("fleet-lane-"));
         this.applied = meters.counter("haulstream.fleet.records", "outcome", "applied");
         // A record that changed nothing: its id was applied before, or it reported what was already so.
         this.repeated = meters.counter("haulstream.fleet.records", "outcome", "repeated");
+        this.batchesKept = meters.counter("haulstream.fleet.batches", "outcome", "committed");
+        this.batchesUndone = meters.counter("haulstream.fleet.batches", "outcome", "rolled-back");
     }
 
     private record Work(ConsumerRecord<String, byte[]> record, FleetRecordTranslator.Translated translated) {}
@@ -88,18 +101,39 @@ class FleetInbound implements DisposableBean {
         List<Future<?>> running = new ArrayList<>();
         for (List<Work> lane : byLane) {
             if (!lane.isEmpty()) {
-                running.add(lanes.submit(() -> lane.forEach(this::apply)));
+                running.add(lanes.submit(() -> applyLane(lane)));
             }
         }
         awaitAll(running);
     }
 
+    private void applyLane(List<Work> lane) {
+        for (int from = 0; from < lane.size(); from += batchCommands) {
+            List<Work> batch = lane.subList(from, Math.min(lane.size(), from + batchCommands));
+            Optional<List<Boolean>> changed = batch.size() == 1
+                    ? Optional.empty()
+                    : batches.applyAll(batch.stream().map(FleetInbound::command).toList());
+            if (changed.isPresent()) {
+                batchesKept.increment();
+                changed.get().forEach(change -> (change ? applied : repeated).increment());
+            } else {
+                if (batch.size() > 1) {
+                    batchesUndone.increment();
+                }
+                batch.forEach(this::apply);
+            }
+        }
+    }
+
+    /** No HTTP caller here: the record's fleet system is the actor its events name. */
+    private static CommandMessage<?> command(Work work) {
+        return GenericCommandMessage.asCommandMessage(work.translated().command())
+                .andMetaData(ActorMetaData.fromFleetSystem(work.translated().fleetSystem()));
+    }
+
     private void apply(Work work) {
         try {
-            // No HTTP caller here: the record's fleet system is the actor its events name.
-            var message = GenericCommandMessage.asCommandMessage(
-                            work.translated().command())
-                    .andMetaData(ActorMetaData.fromFleetSystem(work.translated().fleetSystem()));
+            CommandMessage<?> message = command(work);
             Object outcome = retries.untilDone(() -> commands.sendAndWait(message));
             boolean changed = outcome instanceof CommandOutcome command
                     && command.lastEvent().isPresent();

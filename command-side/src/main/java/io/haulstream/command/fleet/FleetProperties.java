@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lanes how many records of one poll are applied at once: records of different aggregates
  *     go to different lanes, those of one aggregate stay in one lane, in order
  * @param maxPollRecords the most records taken from the broker in one poll, and so in one batch
+ * @param batchCommands the most records of a lane applied in one transaction
  */
 @ConfigurationProperties("haulstream.fleet")
-public record FleetProperties(String topic, String deadLetterTopic, String group, int lanes, int maxPollRecords) {}
+public record FleetProperties(
+        String topic, String deadLetterTopic, String group, int lanes, int maxPollRecords, int batchCommands) {}

@@ -1,6 +1,7 @@
 package io.haulstream.command.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ class FleetInboundIT {
     private static final String FLEET = "it-" + RUN;
     private static final String OTHER_FLEET = "other-" + RUN;
     private static final String BOUND_TEST_KEYS = "bound-";
+    private static final String BATCH_TEST_KEYS = "batch-";
     private static final String EVENTS = "it.fleet.events." + RUN;
     private static final String INBOUND = "it.fleet.inbound." + RUN;
     private static final String DEAD_LETTERS = "it.fleet.inbound.DLT." + RUN;
@@ -235,6 +237,96 @@ class FleetInboundIT {
                 .containsExactly(FLEET);
     }
 
+    /**
+     * A poll's records for one bin are applied in few transactions, not one each: the events of a
+     * batch share PostgreSQL's transaction id (xmin). A record repeated within the batch still
+     * changes nothing the second time.
+     */
+    @Test
+    void appliesALanesRecordsTogetherAndARepeatWithinThemOnce() throws Exception {
+        String binId = boundBin("Batch Co", "T-1");
+        List<String> records = new ArrayList<>();
+        for (int n = 0; n < RECORDS_IN_A_BATCH; n++) {
+            records.add(serviced("batch-a-" + n, binId, null));
+        }
+        records.add(serviced("batch-a-0", binId, null));
+        publishTogether(BATCH_TEST_KEYS + binId, records);
+
+        awaitEvents(binId, "BinServiced", RECORDS_IN_A_BATCH);
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> countEvents(binId, "BinServiced") == RECORDS_IN_A_BATCH);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct xmin::text) from domain_event_entry where aggregate_identifier = ?"
+                                + " and payload_type like '%BinServiced'",
+                        Long.class, binId))
+                .as("transactions that stored %d records' events", RECORDS_IN_A_BATCH)
+                .isLessThanOrEqualTo(RECORDS_IN_A_BATCH / 5);
+    }
+
+    /**
+     * A refused record in the middle of a batch undoes the batch, and its records are applied one
+     * by one: every good record is applied exactly once, in order, and only the refused one is set
+     * aside, with its own reason.
+     */
+    @Test
+    void appliesTheRestOfABatchOnceWhenOneOfItsRecordsIsRefused() throws Exception {
+        String binId = boundBin("Refused Co", "R-1");
+        List<String> records = new ArrayList<>();
+        for (int n = 0; n < RECORDS_IN_A_BATCH; n++) {
+            records.add(
+                    n == RECORDS_IN_A_BATCH / 2
+                            ? serviced("batch-r-refused", binId, "no-such-route")
+                            : serviced("batch-r-" + n, binId, null));
+        }
+        publishTogether(BATCH_TEST_KEYS + binId, records);
+
+        List<ConsumerRecord<String, byte[]>> deadLetters =
+                readDeadLetters(1, record -> hasKeyPrefix(record, BATCH_TEST_KEYS + binId));
+        assertThat(deadLetters)
+                .extracting(r -> header(r, "haulstream.dlt.reason"))
+                .singleElement()
+                .asString()
+                .contains("no route no-such-route in this organization");
+        awaitEvents(binId, "BinServiced", RECORDS_IN_A_BATCH - 1);
+        assertThat(jdbc.queryForList(
+                        "select record_id from fleet_records_applied where aggregate_id = ? order by applied_at,"
+                                + " record_id",
+                        String.class,
+                        binId))
+                .hasSize(RECORDS_IN_A_BATCH - 1)
+                .doesNotContain(RUN + "batch-r-refused");
+    }
+
+    private static final int RECORDS_IN_A_BATCH = 30;
+
+    private String boundBin(String organization, String tag) {
+        String organizationId = post("/api/v1/organizations", Map.of("name", organization));
+        String customerId = post(
+                "/api/v1/organizations/" + organizationId + "/customers",
+                Map.of("name", "Shop", "serviceAddress", "Main St 1", "location", point()));
+        bind(FLEET, organizationId);
+        return placeBin(organizationId, customerId, tag);
+    }
+
+    /** One producer, sent in one go: the records reach the broker together and come in one poll. */
+    private static void publishTogether(String key, List<String> values) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.LINGER_MS_CONFIG, 200),
+                new StringSerializer(),
+                new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(INBOUND, key, value)));
+            }
+            producer.flush();
+            for (var send : sent) {
+                send.get();
+            }
+        }
+    }
+
     private void bind(String fleetSystem, String organizationId) {
         jdbc.update(
                 "insert into fleet_system_bindings (fleet_system, organization_id, bound_at) values (?, ?, now())",
@@ -308,15 +400,22 @@ class FleetInboundIT {
                 "io.haulstream.events." + type);
     }
 
-    private void awaitEvents(String aggregateId, String type, long count) throws InterruptedException {
-        for (int attempt = 0; attempt < 200 && countEvents(aggregateId, type) < count; attempt++) {
-            Thread.sleep(50);
-        }
+    private void awaitEvents(String aggregateId, String type, long count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> countEvents(aggregateId, type) >= count);
         assertThat(countEvents(aggregateId, type)).isEqualTo(count);
     }
 
-    /** The dead letters of the binding test ({@code bound}) or of the other test. */
+    /** The dead letters of the binding test ({@code bound}) or of the first test. */
     private static List<ConsumerRecord<String, byte[]>> readDeadLetters(int expected, boolean bound) {
+        return readDeadLetters(
+                expected,
+                record -> bound
+                        ? isBindingTests(record)
+                        : !isBindingTests(record) && !hasKeyPrefix(record, BATCH_TEST_KEYS));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readDeadLetters(
+            int expected, java.util.function.Predicate<ConsumerRecord<String, ?>> ofTest) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(
                 Map.<String, Object>of(
@@ -332,17 +431,21 @@ class FleetInboundIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                records.removeIf(r -> isBindingTests(r) != bound);
+                records.removeIf(ofTest.negate());
             }
             // Anything beyond the expected ones would be a record dead-lettered by mistake.
             consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
-            records.removeIf(r -> isBindingTests(r) != bound);
+            records.removeIf(ofTest.negate());
         }
         return records;
     }
 
     private static boolean isBindingTests(ConsumerRecord<String, ?> record) {
-        return record.key() != null && record.key().startsWith(BOUND_TEST_KEYS);
+        return hasKeyPrefix(record, BOUND_TEST_KEYS);
+    }
+
+    private static boolean hasKeyPrefix(ConsumerRecord<String, ?> record, String prefix) {
+        return record.key() != null && record.key().startsWith(prefix);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
