@@ -320,8 +320,7 @@ final class Report {
     }
 
     private static String row(String family, String way, Latency.Summary s, String work, String r99, String r50) {
-        String latencies = openRow(family, way, s);
-        return latencies.substring(0, latencies.length() - 1) + " " + work + " | " + r99 + " | " + r50 + " |\n";
+        return latencyCells(family, way, s) + " " + work + " | " + r99 + " | " + r50 + " |\n";
     }
 
     private static String scopeRow(String name, String scope, Latency.Summary s) {
@@ -338,10 +337,11 @@ final class Report {
                         : String.format(Locale.ROOT, "%.3f", s.server().p99()));
     }
 
-    private static String openRow(String family, String way, Latency.Summary s) {
+    /** A row's first cells, from the family to the maximum, ending in a cell separator. */
+    private static String latencyCells(String family, String way, Latency.Summary s) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s |\n",
+                "| %s | %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |",
                 family,
                 way,
                 s.count(),
@@ -350,13 +350,18 @@ final class Report {
                 s.p95(),
                 s.p99(),
                 s.p999(),
-                s.max(),
-                s.server() == null
-                        ? ""
-                        : String.format(Locale.ROOT, "%.2f", s.server().p50()),
-                s.server() == null
-                        ? ""
-                        : String.format(Locale.ROOT, "%.2f", s.server().p99()));
+                s.max());
+    }
+
+    private static String openRow(String family, String way, Latency.Summary s) {
+        return latencyCells(family, way, s)
+                + (s.server() == null
+                        ? " | |\n"
+                        : String.format(
+                                Locale.ROOT,
+                                " %.2f | %.2f |%n",
+                                s.server().p50(),
+                                s.server().p99()));
     }
 
     private static String openTable(Latency.Summary... summaries) {

@@ -196,6 +196,11 @@ class HarnessTest {
                         "exactlyOnce true");
         assertThat(markdown)
                 .contains("| bins statistics | **p99 ratio, whole city over one organization** | | | 1.20 | 1.00 |");
+        assertThat(markdown)
+                .as("the open model's row with the server's p50 and p99")
+                .contains(
+                        "| route statistics | haulstream | 1,000 | 5,000 | 0.50 | 0.80 | 1.00 | 2.00 | 3.00 | 0.10 | 0.30 |");
+        assertEveryRowHasItsHeadersCells(markdown);
         assertThat(Report.times(0.42)).isEqualTo("0.4×");
         assertThat(new ObjectMapper()
                         .readTree(folder.resolve("report.json").toFile())
@@ -205,6 +210,24 @@ class HarnessTest {
             byte[] bytes = Files.readAllBytes(png);
             assertThat(bytes).as(png.toString()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
+    }
+
+    /** A table's rows each have as many cells as its header (a row with more shifts every column after). */
+    private static void assertEveryRowHasItsHeadersCells(String markdown) {
+        int headerCells = -1;
+        for (String line : markdown.lines().toList()) {
+            if (!line.startsWith("|")) {
+                headerCells = -1;
+            } else if (headerCells < 0) {
+                headerCells = cells(line);
+            } else {
+                assertThat(cells(line)).as(line).isEqualTo(headerCells);
+            }
+        }
+    }
+
+    private static int cells(String row) {
+        return row.trim().split("\\|", -1).length - 2;
     }
 
     /** A histogram before and after: 100 events, 10 up to 1 ms, 50 more up to 2 ms, 40 more up to 4 ms. */
