@@ -30,19 +30,19 @@ fi
 # The board is bundled with node and npm (query-side/board) and its browser test (infra/e2e-tests,
 # BoardIT) drives Debian's chromium, headless, with playwright-core. ComposeFileTest has Debian's
 # docker-compose validate docker-compose.yml (`config` needs no Docker engine).
-board_packages=()
-command -v node >/dev/null 2>&1 || board_packages+=(nodejs)
-command -v npm >/dev/null 2>&1 || board_packages+=(npm)
-command -v chromium >/dev/null 2>&1 || board_packages+=(chromium)
-command -v docker-compose >/dev/null 2>&1 || board_packages+=(docker-compose)
-if ((${#board_packages[@]} > 0)); then
-  echo "installing ${board_packages[*]} with apt-get"
+test_packages=()
+command -v node >/dev/null 2>&1 || test_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || test_packages+=(npm)
+command -v chromium >/dev/null 2>&1 || test_packages+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || test_packages+=(docker-compose)
+if ((${#test_packages[@]} > 0)); then
+  echo "installing ${test_packages[*]} with apt-get"
   mkdir -p "$RUN_DIR/logs"
-  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${board_packages[@]}" ||
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${test_packages[@]}" ||
     { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${board_packages[@]}"; }; } \
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${test_packages[@]}"; }; } \
     >"$RUN_DIR/logs/apt-board.log" 2>&1 ||
-    { echo "error: apt-get install ${board_packages[*]} failed; see $RUN_DIR/logs/apt-board.log" >&2; exit 1; }
+    { echo "error: apt-get install ${test_packages[*]} failed; see $RUN_DIR/logs/apt-board.log" >&2; exit 1; }
 fi
 
 cd "$REPO_ROOT"

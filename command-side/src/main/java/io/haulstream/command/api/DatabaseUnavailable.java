@@ -31,9 +31,6 @@ final class DatabaseUnavailable {
                     return true;
                 }
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -110,19 +110,22 @@ class FleetInbound implements DisposableBean {
     private void applyLane(List<Work> lane) {
         for (int from = 0; from < lane.size(); from += batchCommands) {
             List<Work> batch = lane.subList(from, Math.min(lane.size(), from + batchCommands));
-            Optional<List<Boolean>> changed = batch.size() == 1
-                    ? Optional.empty()
-                    : batches.applyAll(batch.stream().map(FleetInbound::command).toList());
-            if (changed.isPresent()) {
-                batchesKept.increment();
-                changed.get().forEach(change -> (change ? applied : repeated).increment());
-            } else {
-                if (batch.size() > 1) {
-                    batchesUndone.increment();
+            if (batch.size() > 1) {
+                Optional<List<Boolean>> changed = batches.applyAll(
+                        batch.stream().map(FleetInbound::command).toList());
+                if (changed.isPresent()) {
+                    batchesKept.increment();
+                    changed.get().forEach(this::count);
+                    continue;
                 }
-                batch.forEach(this::apply);
+                batchesUndone.increment();
             }
+            batch.forEach(this::apply);
         }
+    }
+
+    private void count(boolean changed) {
+        (changed ? applied : repeated).increment();
     }
 
     /** No HTTP caller here: the record's fleet system is the actor its events name. */
@@ -135,9 +138,8 @@ class FleetInbound implements DisposableBean {
         try {
             CommandMessage<?> message = command(work);
             Object outcome = retries.untilDone(() -> commands.sendAndWait(message));
-            boolean changed = outcome instanceof CommandOutcome command
-                    && command.lastEvent().isPresent();
-            (changed ? applied : repeated).increment();
+            count(outcome instanceof CommandOutcome command
+                    && command.lastEvent().isPresent());
         } catch (RuleViolation | NotInOrganization refused) {
             deadLetters.accept(work.record(), null, new UnusableFleetRecord(refused.getMessage(), refused));
         } catch (AggregateNotFoundException missing) {

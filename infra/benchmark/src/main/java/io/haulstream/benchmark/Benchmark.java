@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * One benchmark run: generate and load a city through Kafka and the projectors, load the same city
@@ -141,7 +142,7 @@ public final class Benchmark {
     }
 
     /** @return the phase's figures, or null when it failed (its failure then goes to the report's conditions) */
-    private static <T> T phase(String name, java.util.concurrent.Callable<T> measure, Map<String, Object> failures) {
+    private static <T> T phase(String name, Callable<T> measure, Map<String, Object> failures) {
         try {
             return measure.call();
         } catch (Exception failed) {

@@ -144,17 +144,10 @@ class BinQueries {
      * first scan found them all and the band holds them too.
      */
     static String withinSql(String territory) {
-        return "with knn as (select location <-> " + POINT + " as sphere from read_model.bins"
-                + " where organization_id = :organizationId and " + ACTIVE
-                + inTerritory(territory)
-                + " and ST_DWithin(location, " + POINT + ", :radiusMetres)"
-                + " order by location <-> " + POINT + " limit :limit)"
-                + " select " + NEAR_COLUMNS + " from read_model.bins"
-                + " where organization_id = :organizationId and " + ACTIVE
-                + inTerritory(territory)
-                + " and ST_DWithin(location, " + POINT + ","
-                + " least(:radiusMetres, (select max(sphere) * 1.01 + 1 from knn)))"
-                + BY_DISTANCE;
+        return nearestFirst(
+                territory,
+                " and ST_DWithin(location, " + POINT + ", :radiusMetres)",
+                "least(:radiusMetres, (select max(sphere) * 1.01 + 1 from knn))");
     }
 
     /**
@@ -165,14 +158,24 @@ class BinQueries {
      * filter is repeated in both.
      */
     static String nearestSql(String territory) {
+        return nearestFirst(territory, "", "(select max(sphere) * 1.01 + 1 from knn)");
+    }
+
+    /**
+     * The two scans of {@link #nearestSql} and {@link #withinSql}: the KNN up to the limit (with
+     * {@code knnFilter} beside the organization's and territory's), then the bins within {@code band}
+     * metres, sorted by the distance reported.
+     */
+    private static String nearestFirst(String territory, String knnFilter, String band) {
         return "with knn as (select location <-> " + POINT + " as sphere from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory)
+                + knnFilter
                 + " order by location <-> " + POINT + " limit :limit)"
                 + " select " + NEAR_COLUMNS + " from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory)
-                + " and ST_DWithin(location, " + POINT + ", (select max(sphere) * 1.01 + 1 from knn))"
+                + " and ST_DWithin(location, " + POINT + ", " + band + ")"
                 + BY_DISTANCE;
     }
 
