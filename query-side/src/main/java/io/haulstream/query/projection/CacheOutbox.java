@@ -27,6 +27,7 @@ class CacheOutbox {
     private static final Logger log = LoggerFactory.getLogger(CacheOutbox.class);
     private static final String BIN = "bin:";
     private static final String STATISTICS = "stats:";
+    private static final String ROUTE = "route:";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -107,6 +108,8 @@ class CacheOutbox {
                         for (String key : (String[]) keys.getArray()) {
                             if (key.startsWith(BIN)) {
                                 changes.binChanged(key.substring(BIN.length()));
+                            } else if (key.startsWith(ROUTE)) {
+                                changes.routesChanged(List.of(key.substring(ROUTE.length())));
                             } else if (key.startsWith(STATISTICS)) {
                                 changes.statisticsChanged(key.substring(STATISTICS.length()));
                             } else if (TileArea.isOutboxKey(key)) {
@@ -141,6 +144,7 @@ class CacheOutbox {
         List<String> keys = new ArrayList<>();
         changes.bins().forEach(bin -> keys.add(BIN + bin));
         changes.statistics().forEach(key -> keys.add(STATISTICS + key));
+        changes.routes().forEach(route -> keys.add(ROUTE + route));
         changes.tileAreas().forEach(area -> keys.add(area.outboxKey()));
         return keys;
     }

@@ -7,12 +7,17 @@ import io.haulstream.query.api.InvalidQuery;
 import io.haulstream.query.api.NotFound;
 import io.haulstream.query.api.QueryLimits;
 import io.haulstream.query.api.ReadConsistency;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,9 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Routes read from PostgreSQL (routes are not cached), each honouring a consistency token: a route
- * with its stops, the organization's routes listed with filters, routes on the map and the bins
- * along a route. Another organization's route is reported exactly like a missing or deleted one.
+ * Routes, each read honouring a consistency token: a route with its stops (from Redis where its
+ * entry is current, see {@link RouteDetailCache}), and from PostgreSQL the organization's routes
+ * listed with filters, routes on the map and the bins along a route. Another organization's route is reported exactly like a missing or deleted one.
  * Parameters are checked by Spring MVC's own method validation (no {@code @Validated}).
  */
 @RestController
@@ -31,14 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
 class RouteQueryController {
 
     private final ReadConsistency consistency;
-    private final RouteQueries queries;
+    private final RouteDetailCache details;
     private final RouteMapQueries map;
     private final RouteListQueries list;
 
     RouteQueryController(
-            ReadConsistency consistency, RouteQueries queries, RouteMapQueries map, RouteListQueries list) {
+            ReadConsistency consistency, RouteDetailCache details, RouteMapQueries map, RouteListQueries list) {
         this.consistency = consistency;
-        this.queries = queries;
+        this.details = details;
         this.map = map;
         this.list = list;
     }
@@ -121,14 +126,20 @@ class RouteQueryController {
         return map.crossing(organizationId, territory, west, south, east, north, limit);
     }
 
+    /** Sent as the JSON the cache holds, so a hit is neither parsed nor written again. */
     @GetMapping("/{routeId}")
-    RouteView route(
+    @ApiResponse(
+            responseCode = "200",
+            description = "The route with its stops, in driving order",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RouteView.class)))
+    ResponseEntity<String> route(
             @PathVariable String organizationId,
             @PathVariable String routeId,
             @RequestParam(name = ReadConsistency.PARAMETER, required = false) String minPosition,
             @RequestHeader(name = ReadConsistency.HEADER, required = false) String tokenHeader) {
-        consistency.await(minPosition, tokenHeader);
-        return queries.route(organizationId, routeId).orElseThrow(() -> notFound(routeId));
+        boolean fresh = consistency.await(minPosition, tokenHeader).isPresent();
+        String detail = details.detail(organizationId, routeId, fresh).orElseThrow(() -> notFound(routeId));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(detail);
     }
 
     /** Active bins within {@code withinMetres} of the route's line, stops or not, in order along it. */

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * their index and unassignments removed in memory in event order, and only the stops that moved,
  * arrived or left are written. All of a route's events share its partition, so they arrive in
  * order; the stops are kept even while their bins are not projected yet, which is what lets
- * {@code BinsProjector} give a bin placed later its route. Runs before it for that reason. Routes
- * are not cached: nothing to report in {@link Changes}.
+ * {@code BinsProjector} give a bin placed later its route. Runs before it for that reason. Every
+ * route it writes is reported in {@link Changes}, as its cached detail is then stale.
  */
 @Component
 @Order(30)
@@ -114,6 +114,7 @@ class RoutesProjector implements Projector {
         }
         writeStops(byRoute, stored);
         writeRoutes(byRoute);
+        changes.routesChanged(byRoute.keySet());
     }
 
     private static List<Stop> stops(Change change, Map<String, List<Stop>> stored, String routeId) {

@@ -101,15 +101,16 @@ class TerritoryMembershipProjector implements Projector {
         }
         if (!routes.isEmpty()) {
             String[] ids = routes.toArray(String[]::new);
-            jdbc.update(
+            changes.routesChanged(jdbc.queryForList(
                     "update read_model.routes r set territory_id = m.territory_id, version = r.version + 1,"
                             + " updated_at = now()"
                             + " from (select c.route_id, " + ROUTE_TERRITORY + " as territory_id"
                             + " from read_model.routes c where c.route_id = any(?)) m"
                             + " where r.route_id = any(?) and r.route_id = m.route_id"
-                            + " and r.territory_id is distinct from m.territory_id",
+                            + " and r.territory_id is distinct from m.territory_id returning r.route_id",
+                    String.class,
                     ids,
-                    ids);
+                    ids));
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.haulstream.query.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.haulstream.events.BinAssignedToRoute;
+import io.haulstream.events.BinFillLevelReported;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinUnassignedFromRoute;
 import io.haulstream.events.ConsistencyToken;
@@ -20,6 +23,7 @@ import io.haulstream.events.RouteType;
 import io.haulstream.events.WasteStream;
 import io.haulstream.query.EventsTopic;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +31,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -59,6 +65,12 @@ class RouteProjectionIT {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private RedissonClient redis;
+
+    @Autowired
+    private ObjectMapper json;
 
     @DynamicPropertySource
     static void topic(DynamicPropertyRegistry registry) {
@@ -162,6 +174,75 @@ class RouteProjectionIT {
                 .isEqualTo(binLocation(0).longitude());
         assertThat(first.hasNonNull("fillPercent")).isFalse();
         assertThat(text(route.get("stops").get(1), "tag")).isEqualTo("R-1");
+    }
+
+    /**
+     * Reads without a token are answered from Redis once filled, and a fill report on one of the
+     * route's bins (an event of the bin, not of the route) makes the next such read show it: were
+     * the entry not invalidated, it would show the old fill level for good.
+     */
+    @Test
+    void answersADetailFromRedisUntilABinOnTheRouteChanges() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        List<String> bins = placeBins(organizationId, 2);
+        String routeId = UUID.randomUUID().toString();
+        events.publish(
+                new RouteCreated(
+                        routeId,
+                        organizationId,
+                        "Straße am Görlitzer Park",
+                        RouteType.RESIDENTIAL,
+                        DayOfWeek.MONDAY,
+                        "Kreuzberg",
+                        PATH,
+                        AT),
+                0);
+        events.publish(assigned(routeId, organizationId, bins.get(0), 0), 1);
+        ConsistencyToken token = events.publish(assigned(routeId, organizationId, bins.get(1), 1), 2);
+        JsonNode fresh = route(organizationId, routeId, token).getBody();
+        String key = "route-detail:" + organizationId + ":" + routeId;
+
+        // The batch's invalidation comes after its commit, which is all the token waited for: it may
+        // drop a fill made before it, and the next read fills again.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(withoutToken(organizationId, routeId)).isEqualTo(fresh);
+            assertThat(redis.<String, String>getMap(key, StringCodec.INSTANCE).get("body"))
+                    .as(key + "'s body")
+                    .isNotNull();
+        });
+        JsonNode cached = json.readTree(
+                redis.<String, String>getMap(key, StringCodec.INSTANCE).get("body"));
+        JsonNode hit = withoutToken(organizationId, routeId);
+
+        assertThat(cached).isEqualTo(fresh);
+        assertThat(hit).isEqualTo(fresh);
+        assertThat(text(hit, "name")).isEqualTo("Straße am Görlitzer Park");
+
+        events.publish(new BinFillLevelReported(bins.get(0), organizationId, 80, null, AT.plusSeconds(60)), 1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(withoutToken(organizationId, routeId)
+                        .get("stops")
+                        .get(0)
+                        .get("fillPercent")
+                        .asInt())
+                .isEqualTo(80));
+        assertThat(withoutToken(organizationId, routeId).get("stops").get(1).hasNonNull("fillPercent"))
+                .isFalse();
+    }
+
+    @Test
+    void neverAnswersAnotherOrganizationFromTheCachedDetail() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        List<String> bins = placeBins(organizationId, 1);
+        String routeId = UUID.randomUUID().toString();
+        ConsistencyToken token = createRoute(routeId, organizationId, bins);
+        route(organizationId, routeId, token);
+        withoutToken(organizationId, routeId);
+
+        ResponseEntity<JsonNode> other =
+                http.getForEntity("/api/v1/organizations/{org}/routes/{route}", JsonNode.class, "another", routeId);
+
+        assertNotFound(other);
     }
 
     @Test
@@ -348,6 +429,14 @@ class RouteProjectionIT {
 
     private ResponseEntity<JsonNode> route(String organizationId, String routeId, ConsistencyToken token) {
         return withToken("/api/v1/organizations/{org}/routes/{route}", token, organizationId, routeId);
+    }
+
+    private JsonNode withoutToken(String organizationId, String routeId) {
+        ResponseEntity<JsonNode> reply = http.getForEntity(
+                "/api/v1/organizations/{org}/routes/{route}", JsonNode.class, organizationId, routeId);
+        assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(reply.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        return reply.getBody();
     }
 
     private ResponseEntity<JsonNode> binReply(String organizationId, String binId, ConsistencyToken token) {

@@ -1,0 +1,153 @@
+package io.haulstream.query.cache;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.redisson.api.RBatch;
+import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One family of entries too costly to rebuild on every change of what they show (a route's detail
+ * reads every stop's bin, and any of them changes with each fill report): a change only
+ * invalidates, and the next read fills the entry from PostgreSQL.
+ *
+ * <p>Each entry is a hash of a generation and a body. An invalidation raises the generation and
+ * drops the body. A read that misses carries the generation it saw, and its fill lands only if the
+ * generation is still that one. A reader looks in Redis before it reads PostgreSQL, and a change is
+ * invalidated after it committed, so a fill of rows read before a change committed can never land
+ * after that change's invalidation (the leases of memcache, without the lease ids). Every Redis
+ * failure is counted and swallowed: the caller then reads PostgreSQL, slower but never wrong.
+ */
+public class LeasedCache {
+
+    private static final Logger log = LoggerFactory.getLogger(LeasedCache.class);
+
+    private static final String GENERATION = "generation";
+    private static final String BODY = "body";
+
+    /** A key never invalidated has no hash yet: its generation is the one a miss reports for it. */
+    private static final String FIRST_GENERATION = "0";
+
+    private static final String FILL =
+            """
+            local generation = redis.call('HGET', KEYS[1], 'generation') or '0'
+            if generation ~= ARGV[1] then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], 'generation', generation, 'body', ARGV[2])
+            return 1
+            """;
+
+    private static final String INVALIDATE =
+            """
+            redis.call('HINCRBY', KEYS[1], 'generation', 1)
+            redis.call('HDEL', KEYS[1], 'body')
+            return 1
+            """;
+
+    /** What a read found: the body, or the generation a fill must still find. */
+    public sealed interface Lookup {
+
+        /** @param generation null when Redis could not be asked: such a read must not fill */
+        record Miss(String generation) implements Lookup {}
+
+        record Hit(String body) implements Lookup {}
+    }
+
+    private final RedissonClient redis;
+    private final String family;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter fills;
+    private final Counter lateFills;
+    private final Counter invalidations;
+    private final Counter fallbacks;
+
+    public LeasedCache(RedissonClient redis, String family, MeterRegistry meters) {
+        this.redis = redis;
+        this.family = family;
+        this.hits = meters.counter("haulstream.cache.requests", "family", family, "result", "hit");
+        this.misses = meters.counter("haulstream.cache.requests", "family", family, "result", "miss");
+        this.fills = meters.counter("haulstream.cache.writes", "family", family, "result", "written");
+        this.lateFills = meters.counter("haulstream.cache.writes", "family", family, "result", "refused-older");
+        this.invalidations = meters.counter("haulstream.cache.writes", "family", family, "result", "invalidated");
+        this.fallbacks = meters.counter("haulstream.cache.fallbacks", "family", family);
+    }
+
+    public String key(String id) {
+        return family + ":" + id;
+    }
+
+    public Lookup get(String id) {
+        try {
+            Map<String, String> hash =
+                    redis.<String, String>getMap(key(id), StringCodec.INSTANCE).readAllMap();
+            String body = hash.get(BODY);
+            if (body != null) {
+                hits.increment();
+                return new Lookup.Hit(body);
+            }
+            misses.increment();
+            return new Lookup.Miss(hash.getOrDefault(GENERATION, FIRST_GENERATION));
+        } catch (RuntimeException e) {
+            fallback("read", id, e);
+            return new Lookup.Miss(null);
+        }
+    }
+
+    /** Puts what a read that missed found in PostgreSQL, unless the entry was invalidated since. */
+    public void fill(String id, Lookup.Miss miss, String body) {
+        if (miss.generation() == null) {
+            return;
+        }
+        try {
+            Long filled = redis.getScript(StringCodec.INSTANCE)
+                    .eval(
+                            RScript.Mode.READ_WRITE,
+                            FILL,
+                            RScript.ReturnType.INTEGER,
+                            List.of(key(id)),
+                            miss.generation(),
+                            body);
+            (filled != null && filled == 1L ? fills : lateFills).increment();
+        } catch (RuntimeException e) {
+            fallback("fill", id, e);
+        }
+    }
+
+    /**
+     * All in one round trip, as after a projected batch that touched the bins of hundreds of routes.
+     *
+     * @return whether Redis answered
+     */
+    public boolean invalidateAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        try {
+            RBatch batch = redis.createBatch();
+            RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+            for (String id : ids) {
+                script.evalAsync(RScript.Mode.READ_WRITE, INVALIDATE, RScript.ReturnType.INTEGER, List.of(key(id)));
+            }
+            batch.execute();
+            invalidations.increment(ids.size());
+            return true;
+        } catch (RuntimeException e) {
+            fallback("invalidation", ids.size() + " entries", e);
+            return false;
+        }
+    }
+
+    private void fallback(String operation, String id, RuntimeException e) {
+        fallbacks.increment();
+        log.debug("redis {} of {} failed, answering without the cache: {}", operation, key(id), e.toString());
+    }
+}
