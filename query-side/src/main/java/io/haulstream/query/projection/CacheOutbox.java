@@ -74,15 +74,16 @@ class CacheOutbox {
 
     /**
      * After the batch committed: pass the changes on, and clear them if every listener could. Runs
-     * on the outbox's own thread; {@code passed} is told once it is done.
+     * on the outbox's own thread; {@code passed} is told as soon as every listener took the
+     * changes, which is when a reader sees them, before the bookkeeping that clears them.
      */
     void passOn(long queued, Changes changes, Runnable passed) {
         passing.execute(() -> {
             try {
                 if (tellListeners(changes)) {
+                    passed.run();
                     jdbc.update("delete from read_model.cache_outbox_batches where id = ?", queued);
                 }
-                passed.run();
             } catch (RuntimeException e) {
                 log.warn("passing on batch {} failed; its keys stay queued", queued, e);
             }

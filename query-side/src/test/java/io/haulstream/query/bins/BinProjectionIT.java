@@ -1,6 +1,7 @@
 package io.haulstream.query.bins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,9 @@ import io.haulstream.events.CustomerRegistered;
 import io.haulstream.events.GeoPoint;
 import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.query.EventsTopic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +59,9 @@ class BinProjectionIT {
 
     @Autowired
     private RedissonClient redis;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void topic(DynamicPropertyRegistry registry) {
@@ -99,6 +106,31 @@ class BinProjectionIT {
     }
 
     @Test
+    void clearsTheBatchFromTheCacheOutboxOnceRedisHoldsItAndTimesThatHop() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        double cachedBefore = cachedHops();
+        events.publish(new OrganizationRegistered(organizationId, "Outbox Co", AT), 0);
+        events.publish(placed(binId, organizationId), 0);
+
+        awaitCachedVersionAtLeast(binId, 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select count(*) from read_model.cache_outbox_batches where ? = any(keys)",
+                        Long.class,
+                        "bin:" + binId))
+                .as("outbox batches still naming bin:" + binId)
+                .isZero());
+        assertThat(cachedHops()).isGreaterThan(cachedBefore);
+    }
+
+    private double cachedHops() {
+        Timer timer = meters.find("haulstream.event.lag")
+                .tag("hop", "committed-to-cached")
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
     void changesNothingWhenAnEventIsDeliveredTwice() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
@@ -134,14 +166,12 @@ class BinProjectionIT {
                         "customer-of-" + binId, organizationId, "Bakery", "Main St 1", new GeoPoint(13.4, 52.5), AT),
                 0);
 
-        JsonNode bin = get(organizationId, binId, customer).getBody();
         // The customer's event may be projected before the bin's: wait for the bin, then read.
-        for (int attempt = 0; attempt < 100 && !"Bakery".equals(text(bin, "customerName")); attempt++) {
-            Thread.sleep(50);
-            bin = get(organizationId, binId, customer).getBody();
-        }
-        assertThat(text(bin, "customerName")).isEqualTo("Bakery");
-        assertThat(text(bin, "serviceAddress")).isEqualTo("Main St 1");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode bin = get(organizationId, binId, customer).getBody();
+            assertThat(text(bin, "customerName")).isEqualTo("Bakery");
+            assertThat(text(bin, "serviceAddress")).isEqualTo("Main St 1");
+        });
     }
 
     @Test
@@ -227,16 +257,13 @@ class BinProjectionIT {
         return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
-    private void awaitCachedVersionAtLeast(String binId, long version) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
+    private void awaitCachedVersionAtLeast(String binId, long version) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String cached = redis.<String, String>getMap("bin:" + binId, StringCodec.INSTANCE)
                     .get("version");
-            if (cached != null && Long.parseLong(cached) >= version) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("bin:" + binId + " never reached version " + version);
+            assertThat(cached).as("bin:" + binId + "'s cached version").isNotNull();
+            assertThat(Long.parseLong(cached)).isGreaterThanOrEqualTo(version);
+        });
     }
 
     private ResponseEntity<JsonNode> get(String organizationId, String binId, ConsistencyToken token) {
@@ -248,15 +275,9 @@ class BinProjectionIT {
                 token.encode());
     }
 
-    private void awaitOrganizationName(String organizationId, String binId, String name) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            String current = jdbc.queryForObject(
-                    "select organization_name from read_model.bins where bin_id = ?", String.class, binId);
-            if (name.equals(current)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("organization name of bin " + binId + " never became " + name);
+    private void awaitOrganizationName(String organizationId, String binId, String name) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select organization_name from read_model.bins where bin_id = ?", String.class, binId))
+                .isEqualTo(name));
     }
 }
