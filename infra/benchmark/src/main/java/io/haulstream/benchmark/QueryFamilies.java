@@ -240,12 +240,16 @@ final class QueryFamilies {
             };
             Latency.Summary haulstreamClosed = null;
             Double connections = null;
+            Double cacheHitRatio = null;
             if (family.haulstream() != null) {
                 Map<String, Double> before = resources.scrape(settings.queryUrl());
                 haulstreamClosed = closed("haulstream " + family.name(), haulstream);
                 Map<String, Double> after = resources.scrape(settings.queryUrl());
                 connections = delta(before, after, "hikaricp_connections_usage_seconds_count")
                         / Math.max(1, haulstreamClosed.count());
+                double hits = delta(before, after, "haulstream_cache_requests_total", "result=\"hit\"");
+                double misses = delta(before, after, "haulstream_cache_requests_total", "result=\"miss\"");
+                cacheHitRatio = hits + misses == 0 ? null : hits / (hits + misses);
             }
             Latency.Summary seedClosed = closed("seed " + family.name(), seed);
             double perRequest = statements.get() / (double) Math.max(1, seedClosed.count());
@@ -265,6 +269,7 @@ final class QueryFamilies {
                     seedClosed,
                     seedRate,
                     connections,
+                    cacheHitRatio,
                     perRequest,
                     family.note());
         }

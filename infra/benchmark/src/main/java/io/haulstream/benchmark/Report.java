@@ -38,6 +38,7 @@ final class Report {
             Latency.Summary baselineClosed,
             Latency.Summary baselineFixedRate,
             Double haulstreamConnectionsPerRequest,
+            Double haulstreamCacheHitRatio,
             double baselineStatementsPerRequest,
             String note) {
 
@@ -194,14 +195,15 @@ final class Report {
         if (run.families().stream().anyMatch(family -> family.ratioP99AtServer() != null)) {
             md.append("\nhaulstream at the server (its `Server-Timing` header: from the request entering the"
                     + " application until its body is written) against the seed's SQL as timed above:\n\n");
-            md.append("| family | requests | p50 | p95 | p99 | p99.9 | max | seed p99 over server p99 |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| family | requests | p50 | p95 | p99 | p99.9 | max | seed p99 over server p99"
+                    + " | Redis cache hit ratio |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Family family : run.families()) {
                 if (family.ratioP99AtServer() != null) {
                     Latency.Summary s = family.haulstreamClosed().server();
                     md.append(String.format(
                             Locale.ROOT,
-                            "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | **%s** |%n",
+                            "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | **%s** | %s |%n",
                             family.name(),
                             s.count(),
                             s.p50(),
@@ -209,7 +211,10 @@ final class Report {
                             s.p99(),
                             s.p999(),
                             s.max(),
-                            times(family.ratioP99AtServer())));
+                            times(family.ratioP99AtServer()),
+                            family.haulstreamCacheHitRatio() == null
+                                    ? "no cache read"
+                                    : String.format(Locale.ROOT, "%.3f", family.haulstreamCacheHitRatio())));
                 }
             }
         }

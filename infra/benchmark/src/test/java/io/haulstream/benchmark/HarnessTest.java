@@ -148,9 +148,19 @@ class HarnessTest {
                 Map.of("bins", 10_000),
                 List.of(
                         new Report.Family(
-                                "route statistics", "GET /x", "seed SQL", fast, fast, slow, slow, 0.0, 4.0, null),
+                                "route statistics", "GET /x", "seed SQL", fast, fast, slow, slow, 0.0, 0.5, 4.0, null),
                         new Report.Family(
-                                "route detail", null, "seed SQL", null, null, slow, slow, null, 101, "not served")),
+                                "route detail",
+                                null,
+                                "seed SQL",
+                                null,
+                                null,
+                                slow,
+                                slow,
+                                null,
+                                null,
+                                101,
+                                "not served")),
                 List.of(new Report.Scope("bins statistics", "one organization", fast, "all organizations", wholeCity)),
                 fast,
                 Map.of("stats hit ratio", "0.9990"),
@@ -183,6 +193,9 @@ class HarnessTest {
         String markdown = Files.readString(folder.resolve("report.md"));
         assertThat(markdown).contains("**150×**", "not served", "0.9990", "acceptedServices 10");
         assertThat(markdown).as("seed p99 150 ms over 0.3 ms at the server").contains("**500×**");
+        assertThat(markdown)
+                .as("the share of the family's reads answered from Redis")
+                .contains("**500×** | 0.500 |");
         assertThat(markdown).contains("command-side 2.0", "carry at most 500 commands per second");
         assertThat(markdown)
                 .contains(
