@@ -10,8 +10,6 @@ import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One family of entries too costly to rebuild on every change of what they show (a route's detail
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * failure is counted and swallowed: the caller then reads PostgreSQL, slower but never wrong.
  */
 public class LeasedCache {
-
-    private static final Logger log = LoggerFactory.getLogger(LeasedCache.class);
 
     private static final String GENERATION = "generation";
     private static final String BODY = "body";
@@ -63,22 +59,14 @@ public class LeasedCache {
 
     private final RedissonClient redis;
     private final String family;
-    private final Counter hits;
-    private final Counter misses;
-    private final Counter fills;
-    private final Counter lateFills;
+    private final CacheMeters meters;
     private final Counter invalidations;
-    private final Counter fallbacks;
 
     public LeasedCache(RedissonClient redis, String family, MeterRegistry meters) {
         this.redis = redis;
         this.family = family;
-        this.hits = meters.counter("haulstream.cache.requests", "family", family, "result", "hit");
-        this.misses = meters.counter("haulstream.cache.requests", "family", family, "result", "miss");
-        this.fills = meters.counter("haulstream.cache.writes", "family", family, "result", "written");
-        this.lateFills = meters.counter("haulstream.cache.writes", "family", family, "result", "refused-older");
+        this.meters = CacheMeters.of(meters, family);
         this.invalidations = meters.counter("haulstream.cache.writes", "family", family, "result", "invalidated");
-        this.fallbacks = meters.counter("haulstream.cache.fallbacks", "family", family);
     }
 
     public String key(String id) {
@@ -91,13 +79,13 @@ public class LeasedCache {
                     redis.<String, String>getMap(key(id), StringCodec.INSTANCE).readAllMap();
             String body = hash.get(BODY);
             if (body != null) {
-                hits.increment();
+                meters.hits().increment();
                 return new Lookup.Hit(body);
             }
-            misses.increment();
+            meters.misses().increment();
             return new Lookup.Miss(hash.getOrDefault(GENERATION, FIRST_GENERATION));
         } catch (RuntimeException e) {
-            fallback("read", id, e);
+            meters.fallback("read", id, e);
             return new Lookup.Miss(null);
         }
     }
@@ -116,9 +104,9 @@ public class LeasedCache {
                             List.of(key(id)),
                             miss.generation(),
                             body);
-            (filled != null && filled == 1L ? fills : lateFills).increment();
+            (filled != null && filled == 1L ? meters.writes() : meters.refusedOlder()).increment();
         } catch (RuntimeException e) {
-            fallback("fill", id, e);
+            meters.fallback("fill", id, e);
         }
     }
 
@@ -141,13 +129,8 @@ public class LeasedCache {
             invalidations.increment(ids.size());
             return true;
         } catch (RuntimeException e) {
-            fallback("invalidation", ids.size() + " entries", e);
+            meters.fallback("invalidation", ids.size() + " entries", e);
             return false;
         }
-    }
-
-    private void fallback(String operation, String id, RuntimeException e) {
-        fallbacks.increment();
-        log.debug("redis {} of {} failed, answering without the cache: {}", operation, key(id), e.toString());
     }
 }

@@ -1,6 +1,5 @@
 package io.haulstream.query.cache;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,6 @@ import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One family of cache entries (bins, statistics, ...) in Redis. Each entry is a hash of a version
@@ -22,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * failure is counted and swallowed: the caller then reads PostgreSQL, slower but never wrong.
  */
 public class VersionedCache {
-
-    private static final Logger log = LoggerFactory.getLogger(VersionedCache.class);
 
     private static final String PUT_IF_NEWER =
             """
@@ -39,20 +34,12 @@ public class VersionedCache {
 
     private final RedissonClient redis;
     private final String family;
-    private final Counter hits;
-    private final Counter misses;
-    private final Counter writes;
-    private final Counter staleWrites;
-    private final Counter fallbacks;
+    private final CacheMeters meters;
 
     public VersionedCache(RedissonClient redis, String family, MeterRegistry meters) {
         this.redis = redis;
         this.family = family;
-        this.hits = meters.counter("haulstream.cache.requests", "family", family, "result", "hit");
-        this.misses = meters.counter("haulstream.cache.requests", "family", family, "result", "miss");
-        this.writes = meters.counter("haulstream.cache.writes", "family", family, "result", "written");
-        this.staleWrites = meters.counter("haulstream.cache.writes", "family", family, "result", "refused-older");
-        this.fallbacks = meters.counter("haulstream.cache.fallbacks", "family", family);
+        this.meters = CacheMeters.of(meters, family);
     }
 
     public String key(String id) {
@@ -82,16 +69,16 @@ public class VersionedCache {
             for (RFuture<Map<String, String>> read : reads) {
                 Map<String, String> hash = read.getNow();
                 if (hash == null || hash.isEmpty()) {
-                    misses.increment();
+                    meters.misses().increment();
                     entries.add(Optional.empty());
                 } else {
-                    hits.increment();
+                    meters.hits().increment();
                     entries.add(Optional.of(new Entry(Long.parseLong(hash.get("version")), hash.get("body"))));
                 }
             }
             return entries;
         } catch (RuntimeException e) {
-            fallback("read", String.join(", ", ids), e);
+            meters.fallback("read", String.join(", ", ids), e);
             return ids.stream().map(id -> Optional.<Entry>empty()).toList();
         }
     }
@@ -128,17 +115,12 @@ public class VersionedCache {
             batch.execute();
             for (RFuture<Long> result : results) {
                 Long written = result.getNow();
-                (written != null && written == 1L ? writes : staleWrites).increment();
+                (written != null && written == 1L ? meters.writes() : meters.refusedOlder()).increment();
             }
             return true;
         } catch (RuntimeException e) {
-            fallback("write", entries.size() + " entries", e);
+            meters.fallback("write", entries.size() + " entries", e);
             return false;
         }
-    }
-
-    private void fallback(String operation, String id, RuntimeException e) {
-        fallbacks.increment();
-        log.debug("redis {} of {} failed, answering without the cache: {}", operation, key(id), e.toString());
     }
 }
