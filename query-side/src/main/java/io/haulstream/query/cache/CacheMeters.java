@@ -25,7 +25,7 @@ record CacheMeters(
                 meters.counter("haulstream.cache.fallbacks", "family", family));
     }
 
-    void fallback(String operation, String what, RuntimeException e) {
+    void fallback(String operation, String what, Throwable e) {
         fallbacks.increment();
         log.debug("redis {} of {}:{} failed, answering without the cache: {}", operation, family, what, e.toString());
     }

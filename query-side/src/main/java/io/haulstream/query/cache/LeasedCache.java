@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
@@ -90,24 +92,33 @@ public class LeasedCache {
         }
     }
 
-    /** Puts what a read that missed found in PostgreSQL, unless the entry was invalidated since. */
-    public void fill(String id, Lookup.Miss miss, String body) {
+    /**
+     * Puts what a read that missed found in PostgreSQL, unless the entry was invalidated since. The
+     * reply need not wait for it: it completes on Redis's answer.
+     *
+     * @return whether the fill landed
+     */
+    public CompletionStage<Boolean> fill(String id, Lookup.Miss miss, String body) {
         if (miss.generation() == null) {
-            return;
+            return CompletableFuture.completedFuture(false);
         }
-        try {
-            Long filled = redis.getScript(StringCodec.INSTANCE)
-                    .eval(
-                            RScript.Mode.READ_WRITE,
-                            FILL,
-                            RScript.ReturnType.INTEGER,
-                            List.of(key(id)),
-                            miss.generation(),
-                            body);
-            (filled != null && filled == 1L ? meters.writes() : meters.refusedOlder()).increment();
-        } catch (RuntimeException e) {
-            meters.fallback("fill", id, e);
-        }
+        return redis.getScript(StringCodec.INSTANCE)
+                .<Long>evalAsync(
+                        RScript.Mode.READ_WRITE,
+                        FILL,
+                        RScript.ReturnType.INTEGER,
+                        List.of(key(id)),
+                        miss.generation(),
+                        body)
+                .handle((filled, failure) -> {
+                    if (failure != null) {
+                        meters.fallback("fill", id, failure);
+                        return false;
+                    }
+                    boolean landed = filled != null && filled == 1L;
+                    (landed ? meters.writes() : meters.refusedOlder()).increment();
+                    return landed;
+                });
     }
 
     /**

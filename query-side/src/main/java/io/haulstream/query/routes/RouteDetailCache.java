@@ -57,6 +57,7 @@ class RouteDetailCache implements ChangeListener {
             return Optional.of(hit.body());
         }
         Optional<String> body = queries.route(organizationId, routeId).map(this::write);
+        // Not awaited: the reply goes out while Redis takes the fill.
         body.ifPresent(detail -> cache.fill(id, (LeasedCache.Lookup.Miss) lookup, detail));
         return body;
     }

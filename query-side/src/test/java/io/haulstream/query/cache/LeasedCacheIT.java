@@ -39,7 +39,7 @@ class LeasedCacheIT {
         LeasedCache.Lookup first = cache.get("r");
         assertThat(first).isInstanceOf(LeasedCache.Lookup.Miss.class);
 
-        cache.fill("r", (LeasedCache.Lookup.Miss) first, "{\"v\":1}");
+        assertThat(fill("r", (LeasedCache.Lookup.Miss) first, "{\"v\":1}")).isTrue();
 
         assertThat(cache.get("r")).isEqualTo(new LeasedCache.Lookup.Hit("{\"v\":1}"));
     }
@@ -53,7 +53,7 @@ class LeasedCacheIT {
         LeasedCache.Lookup.Miss beforeTheChange = (LeasedCache.Lookup.Miss) cache.get("r");
         cache.invalidateAll(List.of("r"));
 
-        cache.fill("r", beforeTheChange, "old");
+        assertThat(fill("r", beforeTheChange, "old")).isFalse();
 
         assertThat(cache.get("r")).isInstanceOf(LeasedCache.Lookup.Miss.class);
         assertThat(meters.counter("haulstream.cache.writes", "family", family, "result", "refused-older")
@@ -63,12 +63,12 @@ class LeasedCacheIT {
 
     @Test
     void anInvalidationDropsAFilledEntryAndAReadAfterItFillsAgain() {
-        cache.fill("r", (LeasedCache.Lookup.Miss) cache.get("r"), "old");
-        cache.fill("s", (LeasedCache.Lookup.Miss) cache.get("s"), "kept");
+        fill("r", (LeasedCache.Lookup.Miss) cache.get("r"), "old");
+        fill("s", (LeasedCache.Lookup.Miss) cache.get("s"), "kept");
 
         cache.invalidateAll(List.of("r"));
         LeasedCache.Lookup afterTheChange = cache.get("r");
-        cache.fill("r", (LeasedCache.Lookup.Miss) afterTheChange, "new");
+        assertThat(fill("r", (LeasedCache.Lookup.Miss) afterTheChange, "new")).isTrue();
 
         assertThat(cache.get("r")).isEqualTo(new LeasedCache.Lookup.Hit("new"));
         assertThat(cache.get("s")).isEqualTo(new LeasedCache.Lookup.Hit("kept"));
@@ -88,7 +88,10 @@ class LeasedCacheIT {
             LeasedCache down = new LeasedCache(nowhere, family, meters);
 
             LeasedCache.Lookup lookup = down.get("r");
-            down.fill("r", (LeasedCache.Lookup.Miss) lookup, "body");
+            assertThat(down.fill("r", (LeasedCache.Lookup.Miss) lookup, "body")
+                            .toCompletableFuture()
+                            .join())
+                    .isFalse();
 
             assertThat(lookup).isEqualTo(new LeasedCache.Lookup.Miss(null));
             assertThat(down.invalidateAll(List.of("r"))).isFalse();
@@ -98,6 +101,10 @@ class LeasedCacheIT {
         } finally {
             nowhere.shutdown();
         }
+    }
+
+    private boolean fill(String id, LeasedCache.Lookup.Miss miss, String body) {
+        return cache.fill(id, miss, body).toCompletableFuture().join();
     }
 
     private static String env(String name, String fallback) {
