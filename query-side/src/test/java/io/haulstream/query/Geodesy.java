@@ -1,5 +1,6 @@
 package io.haulstream.query;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -102,13 +103,23 @@ public final class Geodesy {
 
     /** Where along the line, from 0 to 1, its nearest point to {@code p} lies, in plain longitude/latitude. */
     public static double fractionAlong(Point p, List<Point> line) {
+        return fractionsAlong(p, line).get(0);
+    }
+
+    /**
+     * Every place along the line where it comes nearest to the point, as fractions, first to last.
+     * A line that passes the same spot twice (a street driven out and back) has two, and which one
+     * PostGIS names is then a matter of rounding: both are right.
+     */
+    public static List<Double> fractionsAlong(Point p, List<Point> line) {
         double total = 0;
         for (int i = 0; i + 1 < line.size(); i++) {
             total += planar(line.get(i), line.get(i + 1));
         }
-        double bestDistance = Double.POSITIVE_INFINITY;
-        double bestAlong = 0;
+        double[] distances = new double[Math.max(0, line.size() - 1)];
+        double[] along = new double[distances.length];
         double before = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
         for (int i = 0; i + 1 < line.size(); i++) {
             Point a = line.get(i), b = line.get(i + 1);
             double dx = b.longitude() - a.longitude(), dy = b.latitude() - a.latitude();
@@ -122,14 +133,19 @@ public final class Geodesy {
                                     ((p.longitude() - a.longitude()) * dx + (p.latitude() - a.latitude()) * dy)
                                             / squared));
             double x = a.longitude() + t * dx, y = a.latitude() + t * dy;
-            double distance = Math.hypot(p.longitude() - x, p.latitude() - y);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                bestAlong = before + t * Math.sqrt(squared);
-            }
+            distances[i] = Math.hypot(p.longitude() - x, p.latitude() - y);
+            along[i] = before + t * Math.sqrt(squared);
+            bestDistance = Math.min(bestDistance, distances[i]);
             before += Math.sqrt(squared);
         }
-        return total == 0 ? 0 : bestAlong / total;
+        List<Double> fractions = new ArrayList<>();
+        for (int i = 0; i < distances.length; i++) {
+            // Equal up to rounding: a picometre of a degree.
+            if (distances[i] <= bestDistance + 1e-12) {
+                fractions.add(total == 0 ? 0 : along[i] / total);
+            }
+        }
+        return fractions.isEmpty() ? List.of(0.0) : fractions;
     }
 
     /** Whether a line in longitude/latitude meets the box (touching counts). */

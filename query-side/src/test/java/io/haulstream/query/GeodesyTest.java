@@ -31,6 +31,20 @@ class GeodesyTest {
         assertThat(Geodesy.metresToLine(middle, line)).isBetween(3.0, 7.0);
     }
 
+    /** A street driven out and back passes its far end once but its start twice: both count. */
+    @Test
+    void aLineThatPassesASpotTwiceIsNearestToItInTwoPlaces() {
+        Geodesy.Point start = new Geodesy.Point(13.0, 52.0);
+        List<Geodesy.Point> outAndBack = List.of(start, new Geodesy.Point(13.2, 52.0), start);
+
+        assertThat(Geodesy.fractionsAlong(start, outAndBack)).containsExactly(0.0, 1.0);
+        assertThat(Geodesy.fractionsAlong(new Geodesy.Point(13.2, 52.1), outAndBack))
+                .hasSize(2)
+                .allSatisfy(fraction -> assertThat(fraction).isCloseTo(0.5, within(1e-12)));
+        assertThat(Geodesy.fractionsAlong(new Geodesy.Point(13.1, 52.0), List.of(start, new Geodesy.Point(13.2, 52.0))))
+                .containsExactly(0.5);
+    }
+
     @Test
     void aLineMeetsABoxItCrossesOrEndsInButNotOneBeside() {
         List<Geodesy.Point> line = List.of(new Geodesy.Point(0, 0), new Geodesy.Point(10, 10));
