@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Holds a ranked answer (rows nearest first, as a query returned them) to a brute-force truth:
@@ -26,6 +27,12 @@ public final class RankedTruth {
      * @param limit at most this many rows come back
      */
     public static void check(List<Row> actual, Map<String, Double> truth, double radius, int limit, double tolerance) {
+        check(actual, truth, radius, limit, metres -> tolerance);
+    }
+
+    /** @param tolerance what floating point cannot decide, for a row at the given true distance */
+    public static void check(
+            List<Row> actual, Map<String, Double> truth, double radius, int limit, DoubleUnaryOperator tolerance) {
         assertThat(actual.size()).isLessThanOrEqualTo(limit);
         double previous = Double.NEGATIVE_INFINITY;
         for (Row row : actual) {
@@ -33,18 +40,20 @@ public final class RankedTruth {
             double expected = truth.get(row.id());
             assertThat(row.reported())
                     .as("reported distance of %s", row.id())
-                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(tolerance));
-            assertThat(expected).as("%s is within the radius", row.id()).isLessThanOrEqualTo(radius + tolerance);
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(tolerance.applyAsDouble(expected)));
+            assertThat(expected)
+                    .as("%s is within the radius", row.id())
+                    .isLessThanOrEqualTo(radius + tolerance.applyAsDouble(radius));
             assertThat(expected)
                     .as("%s comes after a row no nearer than it", row.id())
-                    .isGreaterThanOrEqualTo(previous - tolerance);
+                    .isGreaterThanOrEqualTo(previous - tolerance.applyAsDouble(previous));
             previous = Math.max(previous, expected);
         }
         double cutOff =
                 actual.size() == limit ? truth.get(actual.get(actual.size() - 1).id()) : radius;
         List<String> ids = actual.stream().map(Row::id).toList();
         truth.forEach((id, metres) -> {
-            if (metres < cutOff - tolerance) {
+            if (metres < cutOff - tolerance.applyAsDouble(cutOff)) {
                 assertThat(ids)
                         .as("row %s at %.3f m, inside the cut-off %.3f m", id, metres, cutOff)
                         .contains(id);

@@ -69,7 +69,7 @@ class RouteMapPropertiesIT {
                     truth,
                     radius,
                     limit,
-                    TOLERANCE_METRES);
+                    RouteMapPropertiesIT::lineTolerance);
         });
     }
 
@@ -115,8 +115,8 @@ class RouteMapPropertiesIT {
                     assertThat(bin.distanceMetres())
                             .isCloseTo(
                                     metres.get(bin.binId()),
-                                    org.assertj.core.data.Offset.offset(alongTolerance(metres.get(bin.binId()))));
-                    assertThat(metres.get(bin.binId())).isLessThanOrEqualTo(corridor + alongTolerance(corridor));
+                                    org.assertj.core.data.Offset.offset(lineTolerance(metres.get(bin.binId()))));
+                    assertThat(metres.get(bin.binId())).isLessThanOrEqualTo(corridor + lineTolerance(corridor));
                     assertThat(Geodesy.fractionsAlong(
                                     ids.bins().get(bin.binId()).location(), path))
                             .as("the places along the line nearest to bin %s", bin.binId())
@@ -125,7 +125,7 @@ class RouteMapPropertiesIT {
                 }
                 List<String> returned = bins.stream().map(RouteBin::binId).toList();
                 metres.forEach((id, distance) -> {
-                    if (distance < corridor - alongTolerance(corridor)) {
+                    if (distance < corridor - lineTolerance(corridor)) {
                         assertThat(returned)
                                 .as("bin %s at %.3f m", id, distance)
                                 .contains(id);
@@ -147,14 +147,15 @@ class RouteMapPropertiesIT {
     }
 
     /**
-     * The bins along a route are measured against one line row after row, and PostGIS then measures
-     * from a tree it caches for the line: the same bin and line come out a few centimetres apart
-     * from one run to the next (16.526, 16.571 and 16.587 m for a truth of 16.521 m), a few tenths
-     * of a percent. Their order is along the line, not by distance, so only the reported distance and
-     * the corridor's edge are blurred by it.
+     * A point's distance to a line: PostGIS measures it against a tree it caches for the line when
+     * one line is measured row after row, and that tree measures on the sphere. The same bin and
+     * line then come out a few centimetres apart from one run to the next (16.526, 16.571 and 16.587
+     * m for a truth of 16.521 m), and near the equator, across the meridians, the sphere's distance
+     * is up to 0.7 % longer than the spheroid's (28.806 m for a truth of 28.623 in a city CI drew,
+     * seed 853600992626291910). So route distances are held to 1 %, and orders and cut-offs to that blur.
      */
-    private static double alongTolerance(double metres) {
-        return Math.max(TOLERANCE_METRES, 0.006 * metres);
+    private static double lineTolerance(double metres) {
+        return Math.max(TOLERANCE_METRES, 0.01 * metres);
     }
 
     record Ids(Map<String, Line> routes, Map<String, Spot> bins) {}
