@@ -147,12 +147,12 @@ class RouteMapPropertiesIT {
     }
 
     /**
-     * A point's distance to a line: PostGIS measures it against a tree it caches for the line when
-     * one line is measured row after row, and that tree measures on the sphere. The same bin and
-     * line then come out a few centimetres apart from one run to the next (16.526, 16.571 and 16.587
-     * m for a truth of 16.521 m), and near the equator, across the meridians, the sphere's distance
-     * is up to 0.7 % longer than the spheroid's (28.806 m for a truth of 28.623 in a city CI drew,
-     * seed 853600992626291910). So route distances are held to 1 %, and orders and cut-offs to that blur.
+     * A point's distance to a line, as PostGIS reports it, strays from the spheroid's truth: the same
+     * bin and line come out a few centimetres apart from one run to the next when one line is
+     * measured row after row (16.526, 16.571 and 16.587 m for a truth of 16.521 m), and near the
+     * equator it read 0.64 % long (28.806 m for a truth of 28.623 in a city CI drew, seed
+     * 853600992626291910), about what measuring on the sphere rather than the spheroid gives there
+     * across the meridians. So route distances are held to 1 %, and orders and cut-offs to that blur.
      */
     private static double lineTolerance(double metres) {
         return Math.max(TOLERANCE_METRES, 0.01 * metres);
