@@ -8,9 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
 /** Invalidations and the fills they race with, on the real Redis the project's scripts start. */
 class LeasedCacheIT {
@@ -23,10 +21,7 @@ class LeasedCacheIT {
 
     @BeforeAll
     static void connect() {
-        Config config = new Config();
-        config.useSingleServer()
-                .setAddress("redis://" + env("REDIS_HOST", "127.0.0.1") + ":" + env("REDIS_PORT", "6379"));
-        redis = Redisson.create(config);
+        redis = TestRedis.connect();
     }
 
     @AfterAll
@@ -76,14 +71,7 @@ class LeasedCacheIT {
 
     @Test
     void aReadWithoutRedisMissesAndItsFillChangesNothing() {
-        Config unreachable = new Config().setLazyInitialization(true);
-        unreachable
-                .useSingleServer()
-                .setAddress("redis://127.0.0.1:1")
-                .setConnectTimeout(200)
-                .setRetryAttempts(0)
-                .setTimeout(200);
-        RedissonClient nowhere = Redisson.create(unreachable);
+        RedissonClient nowhere = TestRedis.unreachable();
         try {
             LeasedCache down = new LeasedCache(nowhere, family, meters);
 
@@ -105,10 +93,5 @@ class LeasedCacheIT {
 
     private boolean fill(String id, LeasedCache.Lookup.Miss miss, String body) {
         return cache.fill(id, miss, body).toCompletableFuture().join();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -10,9 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
 /** The compare-and-set entries on the real Redis the project's scripts start. */
 class VersionedCacheIT {
@@ -25,7 +23,7 @@ class VersionedCacheIT {
 
     @BeforeAll
     static void connect() {
-        redis = Redisson.create(config(env("REDIS_PORT", "6379")));
+        redis = TestRedis.connect();
     }
 
     @AfterAll
@@ -68,10 +66,7 @@ class VersionedCacheIT {
 
     @Test
     void answersEmptyAndCountsAFallbackWhenRedisCannotBeReached() {
-        // Lazily, as a running application whose Redis went away: the client exists, every call fails.
-        Config unreachable = config("1").setLazyInitialization(true);
-        unreachable.useSingleServer().setConnectTimeout(200).setRetryAttempts(0).setTimeout(200);
-        RedissonClient nowhere = Redisson.create(unreachable);
+        RedissonClient nowhere = TestRedis.unreachable();
         try {
             VersionedCache down = new VersionedCache(nowhere, family, meters);
 
@@ -83,16 +78,5 @@ class VersionedCacheIT {
         } finally {
             nowhere.shutdown();
         }
-    }
-
-    private static Config config(String port) {
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://" + env("REDIS_HOST", "127.0.0.1") + ":" + port);
-        return config;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

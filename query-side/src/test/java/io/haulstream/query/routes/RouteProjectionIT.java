@@ -186,7 +186,7 @@ class RouteProjectionIT {
         String organizationId = UUID.randomUUID().toString();
         List<String> bins = placeBins(organizationId, 2);
         String routeId = UUID.randomUUID().toString();
-        events.publish(
+        ConsistencyToken token = createRoute(
                 new RouteCreated(
                         routeId,
                         organizationId,
@@ -196,9 +196,7 @@ class RouteProjectionIT {
                         "Kreuzberg",
                         PATH,
                         AT),
-                0);
-        events.publish(assigned(routeId, organizationId, bins.get(0), 0), 1);
-        ConsistencyToken token = events.publish(assigned(routeId, organizationId, bins.get(1), 1), 2);
+                bins);
         JsonNode fresh = route(organizationId, routeId, token).getBody();
         String key = "route-detail:" + organizationId + ":" + routeId;
 
@@ -354,9 +352,13 @@ class RouteProjectionIT {
      * take sequences 0 to the number of bins. Returns the last event's token.
      */
     private ConsistencyToken createRoute(String routeId, String organizationId, List<String> stops) throws Exception {
-        ConsistencyToken token = events.publish(created(routeId, organizationId), 0);
+        return createRoute(created(routeId, organizationId), stops);
+    }
+
+    private ConsistencyToken createRoute(RouteCreated route, List<String> stops) throws Exception {
+        ConsistencyToken token = events.publish(route, 0);
         for (int i = 0; i < stops.size(); i++) {
-            token = events.publish(assigned(routeId, organizationId, stops.get(i), i), i + 1);
+            token = events.publish(assigned(route.routeId(), route.organizationId(), stops.get(i), i), i + 1);
         }
         return token;
     }
