@@ -62,8 +62,10 @@ public final class Benchmark {
             data.putAll(loadBaseline(settings, baseline, city));
             data.putAll(settle(settings));
             measured.addAll(families.measureAll());
-            scopes.addAll(families.scopes());
-            tiles = new TileFamily(settings, http, resources, city).run();
+            if (settings.measuresEverything()) {
+                scopes.addAll(families.scopes());
+                tiles = new TileFamily(settings, http, resources, city).run();
+            }
         }
         // The flight recordings are summarized from here: the write path, the mix and the fleet records.
         Instant writesFrom = Instant.now();
@@ -122,6 +124,9 @@ public final class Benchmark {
         conditions.put("flightRecorder", settings.jfr() ? "on (jfr-<application>.md)" : "off");
         conditions.put("everythingOnOneMachine", "load generator, both applications, PostgreSQL, Redis, Kafka");
         conditions.put("phases", settings.phases());
+        if (!settings.measuresEverything()) {
+            conditions.put("onlyFamiliesNaming", settings.families());
+        }
         conditions.putAll(failures);
         Report.Run run = new Report.Run(
                 machine,

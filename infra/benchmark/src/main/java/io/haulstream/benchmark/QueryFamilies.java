@@ -203,7 +203,9 @@ final class QueryFamilies {
      * the first family pays for the code paths that all of them share.
      */
     List<Report.Family> measureAll() throws Exception {
-        List<Family> families = families();
+        List<Family> families = families().stream()
+                .filter(family -> settings.measures(family.name()))
+                .toList();
         for (Family family : families) {
             if (family.haulstream() != null) {
                 Load.closed(

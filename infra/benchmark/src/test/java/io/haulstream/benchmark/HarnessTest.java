@@ -354,6 +354,22 @@ class HarnessTest {
     }
 
     @Test
+    void measuresEveryFamilyUnlessSomeAreNamed() {
+        Settings every = Settings.from("smoke", Map.of());
+        Settings some = Settings.from("smoke", Map.of("BENCHMARK_FAMILIES", "bins within, Nearest"));
+
+        assertThat(every.measures("route detail with its stops")).isTrue();
+        assertThat(every.measuresEverything()).isTrue();
+        assertThat(some.measures("bins within 1 km")).isTrue();
+        assertThat(some.measures("bins within 5 km")).isTrue();
+        assertThat(some.measures("nearest 10 bins")).as("named in another case").isTrue();
+        assertThat(some.measures("routes within 1 km")).as("holds neither part").isFalse();
+        assertThat(some.measuresEverything())
+                .as("no scopes nor tiles in a run of some families")
+                .isFalse();
+    }
+
+    @Test
     void summarizesAFlightRecordingByLeafAndInclusiveFrames(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("test.jfr");
         try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
