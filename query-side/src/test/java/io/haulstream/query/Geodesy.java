@@ -5,78 +5,36 @@ import java.util.List;
 
 /**
  * The truth the spatial queries are held to, computed here from textbook formulas and nothing of
- * PostGIS: Vincenty's inverse on the WGS 84 spheroid for the distance between two points, the
- * nearest point of a great-circle arc for the distance to a line, and plain geometry in
+ * PostGIS: the great circle on the sphere of the WGS 84 mean radius for the distance between two
+ * points, the nearest point of a great-circle arc for the distance to a line, and plain geometry in
  * longitude/latitude for boxes and the fraction along a line.
  */
 public final class Geodesy {
 
-    private static final double A = 6_378_137.0;
-    private static final double F = 1 / 298.257223563;
-    private static final double B = A * (1 - F);
+    /**
+     * The WGS 84 mean radius, (2a + b) / 3 of its semi-axes: the sphere the API's distances are
+     * measured on (README, "Distances").
+     */
+    public static final double RADIUS_METRES = (2 * 6_378_137.0 + 6_356_752.314245) / 3;
 
     private Geodesy() {}
 
     /** A point as (longitude, latitude) in degrees. */
     public record Point(double longitude, double latitude) {}
 
-    /** Metres on the WGS 84 spheroid between two points (Vincenty's inverse formula). */
-    public static double spheroidMetres(Point from, Point to) {
-        double l = Math.toRadians(to.longitude() - from.longitude());
-        double u1 = Math.atan((1 - F) * Math.tan(Math.toRadians(from.latitude())));
-        double u2 = Math.atan((1 - F) * Math.tan(Math.toRadians(to.latitude())));
-        double sinU1 = Math.sin(u1), cosU1 = Math.cos(u1), sinU2 = Math.sin(u2), cosU2 = Math.cos(u2);
-        double lambda = l;
-        double sinSigma, cosSigma, sigma, cosSqAlpha, cos2SigmaM;
-        int iterations = 0;
-        while (true) {
-            double sinLambda = Math.sin(lambda), cosLambda = Math.cos(lambda);
-            sinSigma =
-                    Math.sqrt(Math.pow(cosU2 * sinLambda, 2) + Math.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosLambda, 2));
-            if (sinSigma == 0) {
-                return 0;
-            }
-            cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosLambda;
-            sigma = Math.atan2(sinSigma, cosSigma);
-            double sinAlpha = cosU1 * cosU2 * sinLambda / sinSigma;
-            cosSqAlpha = 1 - sinAlpha * sinAlpha;
-            cos2SigmaM = cosSqAlpha == 0 ? 0 : cosSigma - 2 * sinU1 * sinU2 / cosSqAlpha;
-            double c = F / 16 * cosSqAlpha * (4 + F * (4 - 3 * cosSqAlpha));
-            double previous = lambda;
-            lambda = l
-                    + (1 - c)
-                            * F
-                            * sinAlpha
-                            * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
-            if (Math.abs(lambda - previous) < 1e-13 || ++iterations > 200) {
-                break;
-            }
-        }
-        double uSq = cosSqAlpha * (A * A - B * B) / (B * B);
-        double bigA = 1 + uSq / 16384 * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
-        double bigB = uSq / 1024 * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-        double deltaSigma = bigB
-                * sinSigma
-                * (cos2SigmaM
-                        + bigB
-                                / 4
-                                * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
-                                        - bigB
-                                                / 6
-                                                * cos2SigmaM
-                                                * (-3 + 4 * sinSigma * sinSigma)
-                                                * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
-        return B * bigA * (sigma - deltaSigma);
+    /** Great-circle metres between two points on the sphere of {@link #RADIUS_METRES}. */
+    public static double sphereMetres(Point from, Point to) {
+        return RADIUS_METRES * angle(vector(from), vector(to));
     }
 
     /**
-     * Metres on the spheroid from a point to a line whose segments are great-circle arcs: for each
-     * arc its nearest point to the point on the sphere, then the spheroid distance to it; the least.
+     * Great-circle metres from a point to a line whose segments are great-circle arcs: to each arc's
+     * nearest point to it, the least of them.
      */
     public static double metresToLine(Point point, List<Point> line) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i + 1 < line.size(); i++) {
-            best = Math.min(best, spheroidMetres(point, nearestOnArc(point, line.get(i), line.get(i + 1))));
+            best = Math.min(best, sphereMetres(point, nearestOnArc(point, line.get(i), line.get(i + 1))));
         }
         return best;
     }

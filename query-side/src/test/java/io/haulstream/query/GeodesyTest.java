@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 /** The test truth itself, held to values published independently of this code and of PostGIS. */
 class GeodesyTest {
 
-    /** Vincenty's own worked example (Survey Review, 1975): Flinders Peak to Buninyong, 54,972.271 m. */
+    /**
+     * A quarter meridian and a degree of the equator are the radius times pi/2 and pi/180, and the
+     * radius is the WGS 84 mean radius, 6,371,008.7714 m (Moritz, Geodetic Reference System 1980).
+     */
     @Test
-    void spheroidDistanceMatchesVincentysWorkedExample() {
-        Geodesy.Point flindersPeak =
-                new Geodesy.Point(144 + 25 / 60.0 + 29.52440 / 3600, -(37 + 57 / 60.0 + 3.72030 / 3600));
-        Geodesy.Point buninyong =
-                new Geodesy.Point(143 + 55 / 60.0 + 35.38390 / 3600, -(37 + 39 / 60.0 + 10.15610 / 3600));
-
-        assertThat(Geodesy.spheroidMetres(flindersPeak, buninyong)).isCloseTo(54_972.271, within(0.001));
+    void sphereDistanceIsTheMeanRadiusTimesTheAngle() {
+        assertThat(Geodesy.sphereMetres(new Geodesy.Point(0, 0), new Geodesy.Point(0, 90)))
+                .isCloseTo(10_007_557.18, within(0.01));
+        assertThat(Geodesy.sphereMetres(new Geodesy.Point(13, 0), new Geodesy.Point(14, 0)))
+                .isCloseTo(111_195.080, within(0.001));
+        assertThat(Geodesy.sphereMetres(new Geodesy.Point(13.4, 52.5), new Geodesy.Point(13.4, 52.5)))
+                .isZero();
     }
 
     @Test

@@ -33,32 +33,38 @@ class BinQueries {
             + " fill_percent, fill_reported_at, last_serviced_at, service_count, route_id, territory_id, placed_at, deleted,"
             + " version, changed_by, changed_at";
 
+    /**
+     * The distance reported is the great circle's on PostGIS's sphere (the WGS 84 mean radius), which
+     * is what the index's KNN operator {@code <->} measures: the index hands the bins out in exactly
+     * the order reported, so one scan stops at the limit. The spheroid's distance differs by up to
+     * 0.5 %; sorting by it took a second scan of the band around the limit, five times the work of
+     * the nearest 10 on the full city.
+     */
+    private static final String DISTANCE = "location <-> " + POINT;
+
     private static final String NEAR_COLUMNS = "bin_id, tag, customer_id, customer_name, service_address,"
             + " container_type, waste_stream, capacity_litres,"
             + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
             + " fill_percent, fill_reported_at, last_serviced_at, route_id,"
-            + " ST_Distance(location, " + POINT + ") as distance_metres";
+            + " " + DISTANCE + " as distance_metres";
+
+    /** {@code ST_DWithin} on the same sphere as {@link #DISTANCE} (its fourth argument), so the radius and the distance agree. */
+    private static final String IN_RADIUS = " and ST_DWithin(location, " + POINT + ", :radiusMetres, false)";
+
+    /** Bins as far as {@link #DISTANCE} as the last one of a page tied with the one after it: see {@link #nearestFirst}. */
+    private static final String IN_BAND = " and ST_DWithin(location, " + POINT + ", :bandMetres, false)";
 
     /**
-     * Ordered by the distance reported, the spheroid one that {@code ST_DWithin} tests, then by id,
-     * so a client sorting by {@code distanceMetres} sees this order. The index's KNN ({@code <->})
-     * orders by a spherical distance, which differs by up to about 0.5 %: ordering by it showed
-     * inversions of a few metres at a few kilometres.
+     * Bins at the same spot (a customer's paper, glass and residual waste bins) are equally far and
+     * come out of the index in no set order; the page orders them by id. Rounding of the two sphere
+     * formulas (the operator's and {@code ST_DWithin}'s) is far below a millimetre.
      */
-    private static final String BY_DISTANCE = " order by distance_metres, bin_id limit :limit";
+    private static final double BAND_SLACK_METRES = 0.001;
 
-    /**
-     * Served by bins_organization_active_location_idx twice: its KNN up to the limit, then the band
-     * that holds the limit nearest on the spheroid, sorted by that distance.
-     */
+    /** Parameters: organizationId, latitude, longitude, radiusMetres, limit. */
     static final String WITHIN = withinSql(null);
 
-    /**
-     * The index's KNN finds the {@code limit} nearest on the sphere; the nearest on the spheroid are
-     * then all within 1 % more than the farthest of those (the two distances differ by less than
-     * 0.6 % anywhere), so a second index scan within that radius, sorted by the spheroid distance,
-     * holds them all. Two index scans of about {@code limit} rows each, in one statement.
-     */
+    /** Parameters: organizationId, latitude, longitude, limit. */
     static final String NEAREST = nearestSql(null);
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -121,7 +127,7 @@ class BinQueries {
         MapSqlParameterSource parameters = point(organizationId, latitude, longitude, limit)
                 .addValue("radiusMetres", radiusMetres)
                 .addValue("territory", territory);
-        return new BinsNear(jdbc.query(withinSql(territory), parameters, BinQueries::near));
+        return nearestFirst(territory, IN_RADIUS, parameters, limit);
     }
 
     BinsNear nearest(String organizationId, double latitude, double longitude, int limit) {
@@ -129,54 +135,64 @@ class BinQueries {
     }
 
     BinsNear nearest(String organizationId, String territory, double latitude, double longitude, int limit) {
-        return new BinsNear(jdbc.query(
-                nearestSql(territory),
-                point(organizationId, latitude, longitude, limit).addValue("territory", territory),
-                BinQueries::near));
-    }
-
-    /**
-     * The nearest (as {@link #nearestSql}) that are also within the radius: where the radius holds
-     * more bins than the limit, the index's KNN stops after {@code limit} of them instead of every
-     * bin in the radius having its spheroid distance computed and sorted (a 1 km radius in a dense
-     * district held thousands). The second scan's radius is the smaller of the asked one and the
-     * band that holds the spheroid's nearest; when the radius holds fewer bins than the limit, the
-     * first scan found them all and the band holds them too.
-     */
-    static String withinSql(String territory) {
         return nearestFirst(
                 territory,
-                " and ST_DWithin(location, " + POINT + ", :radiusMetres)",
-                "least(:radiusMetres, (select max(sphere) * 1.01 + 1 from knn))");
+                "",
+                point(organizationId, latitude, longitude, limit).addValue("territory", territory),
+                limit);
     }
 
     /**
-     * The index's KNN finds the {@code limit} nearest on the sphere; the nearest on the spheroid are
-     * then all within 1 % more than the farthest of those (the two distances differ by less than
-     * 0.6 % anywhere), so a second index scan within that radius, sorted by the spheroid distance,
-     * holds them all. Two index scans of about {@code limit} rows each, in one statement; a territory
-     * filter is repeated in both.
+     * One index scan reads the {@code limit} nearest and one more, sorted by distance then id. Where
+     * that one more is farther than the last of the page, no bin left unread can belong on it: the
+     * answer. Where the two are tied (bins at one spot across the page's end), more bins at that
+     * distance may sit beyond what was read, and the id order among them decides; a second statement
+     * reads every bin up to that distance. The city of the benchmark has no two bins at one spot.
      */
+    private BinsNear nearestFirst(String territory, String filter, MapSqlParameterSource parameters, int limit) {
+        List<NearBin> read = jdbc.query(nearestFirstSql(territory, filter), parameters, BinQueries::near);
+        if (read.size() <= limit) {
+            return new BinsNear(read);
+        }
+        double last = read.get(limit - 1).distanceMetres();
+        if (read.get(limit).distanceMetres() > last) {
+            return new BinsNear(List.copyOf(read.subList(0, limit)));
+        }
+        parameters.addValue("bandMetres", last + BAND_SLACK_METRES);
+        return new BinsNear(jdbc.query(tiedSql(territory, filter), parameters, BinQueries::near));
+    }
+
+    /** The bins within the radius, nearest first (as {@link #nearestFirst}). */
+    static String withinSql(String territory) {
+        return nearestFirstSql(territory, IN_RADIUS);
+    }
+
+    /** The nearest bins, nearest first (as {@link #nearestFirst}). */
     static String nearestSql(String territory) {
-        return nearestFirst(territory, "", "(select max(sphere) * 1.01 + 1 from knn)");
+        return nearestFirstSql(territory, "");
     }
 
     /**
-     * The two scans of {@link #nearestSql} and {@link #withinSql}: the KNN up to the limit (with
-     * {@code knnFilter} beside the organization's and territory's), then the bins within {@code band}
-     * metres, sorted by the distance reported.
+     * The index's KNN order, up to one bin past the limit; the outer sort only puts bins at one
+     * distance in id order, over those few rows.
      */
-    private static String nearestFirst(String territory, String knnFilter, String band) {
-        return "with knn as (select location <-> " + POINT + " as sphere from read_model.bins"
+    private static String nearestFirstSql(String territory, String filter) {
+        return "select * from (select " + NEAR_COLUMNS + " from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory)
-                + knnFilter
-                + " order by location <-> " + POINT + " limit :limit)"
-                + " select " + NEAR_COLUMNS + " from read_model.bins"
+                + filter
+                + " order by " + DISTANCE + " limit :limit + 1) nearest"
+                + " order by distance_metres, bin_id";
+    }
+
+    /** Every bin up to the band's distance, sorted in full: only read when bins are tied at a page's end. */
+    static String tiedSql(String territory, String filter) {
+        return "select " + NEAR_COLUMNS + " from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory)
-                + " and ST_DWithin(location, " + POINT + ", " + band + ")"
-                + BY_DISTANCE;
+                + filter
+                + IN_BAND
+                + " order by distance_metres, bin_id limit :limit";
     }
 
     /**
@@ -188,12 +204,10 @@ class BinQueries {
         return TerritoryFilter.sql(territory, "territory_id", ":territory");
     }
 
-    /** Parameters: organizationId, latitude, longitude, radiusMetres, limit. */
     static String withinSql() {
         return WITHIN;
     }
 
-    /** Parameters: organizationId, latitude, longitude, limit. */
     static String nearestSql() {
         return NEAREST;
     }

@@ -6,7 +6,8 @@ import java.time.Instant;
  * An active bin near a point, with what a dispatcher needs to send a truck to it. Organization and
  * status are left out: they are the organization asked for and {@code ACTIVE}.
  *
- * @param distanceMetres distance from the point asked about, on the WGS 84 spheroid
+ * @param distanceMetres great-circle distance from the point asked about, on the sphere of the WGS 84
+ *     mean radius (6,371,008.8 m), as PostGIS's {@code <->} and {@code ST_Distance(..., false)} measure it
  */
 public record NearBin(
         String binId,

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A route as the map draws it: its line and what a dispatcher reads beside it, without its stops.
  *
- * @param distanceMetres from the point asked about to the nearest point of the line, on the WGS 84
- *     spheroid; null where no point was asked about
+ * @param distanceMetres from the point asked about to the nearest point of the line, great-circle metres
+ *     on the sphere of the WGS 84 mean radius; null where no point was asked about
  */
 public record MapRoute(
         String routeId,

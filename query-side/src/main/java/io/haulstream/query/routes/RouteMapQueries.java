@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Routes on the map, one SELECT each: routes within a radius of a point, routes crossing a
- * longitude/latitude box, and the active bins along a route's line. Distances are geography
- * {@code ST_Distance} on the WGS 84 spheroid, and results are ordered by exactly the distance
- * reported, then by id, so a client sorting by the field sees the same order.
+ * longitude/latitude box, and the active bins along a route's line. Distances are great-circle
+ * metres on the sphere of the WGS 84 mean radius (geography {@code ST_Distance} and
+ * {@code ST_DWithin} with {@code use_spheroid} false), the one the bins' nearest-first reads report
+ * too, and results are ordered by exactly the distance reported, then by id, so a client sorting by
+ * the field sees the same order.
  */
 @Component
 class RouteMapQueries {
@@ -38,10 +40,10 @@ class RouteMapQueries {
 
     /** Unfiltered, as {@link #WITHIN}; with a territory, routes_organization_territory_geometry_idx (V16) can serve it. */
     static String withinSql(String territory) {
-        return "select " + COLUMNS + ", ST_Distance(geometry, " + POINT + ") as distance_metres"
+        return "select " + COLUMNS + ", ST_Distance(geometry, " + POINT + ", false) as distance_metres"
                 + " from read_model.routes where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory, "territory_id")
-                + " and ST_DWithin(geometry, " + POINT + ", :radiusMetres)"
+                + " and ST_DWithin(geometry, " + POINT + ", :radiusMetres, false)"
                 + " order by distance_metres, route_id limit :limit";
     }
 
@@ -73,11 +75,11 @@ class RouteMapQueries {
                 + " from read_model.routes r left join lateral ("
                 + " select bin_id, tag, customer_id, customer_name, service_address, waste_stream,"
                 + " ST_Y(location::geometry) as latitude, ST_X(location::geometry) as longitude,"
-                + " fill_percent, last_serviced_at, route_id, ST_Distance(location, r.geometry) as distance_metres,"
+                + " fill_percent, last_serviced_at, route_id, ST_Distance(location, r.geometry, false) as distance_metres,"
                 + " ST_LineLocatePoint(r.geometry::geometry, location::geometry) as fraction_along"
                 + " from read_model.bins where organization_id = r.organization_id and " + ACTIVE
                 + inTerritory(territory, "territory_id")
-                + " and ST_DWithin(location, r.geometry, :metres)) b on true"
+                + " and ST_DWithin(location, r.geometry, :metres, false)) b on true"
                 + " where r.route_id = :routeId and r.organization_id = :organizationId and not r.deleted"
                 + " order by b.fraction_along, b.bin_id limit :limit";
     }

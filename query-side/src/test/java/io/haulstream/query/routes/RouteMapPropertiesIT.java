@@ -24,18 +24,18 @@ import net.jqwik.api.constraints.Scale;
 
 /**
  * Routes on the map against a brute-force truth on random cities anywhere on the globe, computed
- * here in Java: the distance to a line as the spheroid distance to the nearest point of each
- * great-circle segment, boxes and the fraction along a line in plain longitude/latitude. The same
+ * here in Java: the distance to a line as the great-circle distance (on the WGS 84 mean sphere) to the
+ * nearest point of each great-circle segment, boxes and the fraction along a line in plain longitude/latitude. The same
  * routes or bins in the same order; planned, suspended and deleted routes, inactive and removed
  * bins and another organization's are mixed in and must never come back.
  */
 class RouteMapPropertiesIT {
 
     /**
-     * The nearest point of a segment is found on the sphere here and in PostGIS alike, then measured
-     * on the spheroid; PostGIS locates that point by its own arithmetic, which lands a few
-     * millimetres from this code's at most (5.3 mm seen on 16.5 m), so distances agree to 5 cm and
-     * ties closer than that may go either way.
+     * The nearest point of a segment is found on the sphere here and in PostGIS alike; PostGIS
+     * locates that point by its own arithmetic, which landed a few millimetres from this code's at
+     * most (5.3 mm seen on 16.5 m, when both measured on the spheroid), so distances agree to 5 cm
+     * and ties closer than that may go either way.
      */
     private static final double TOLERANCE_METRES = 0.05;
 
@@ -147,12 +147,12 @@ class RouteMapPropertiesIT {
     }
 
     /**
-     * A point's distance to a line, as PostGIS reports it, strays from the spheroid's truth: the same
-     * bin and line come out a few centimetres apart from one run to the next when one line is
-     * measured row after row (16.526, 16.571 and 16.587 m for a truth of 16.521 m), and near the
-     * equator it read 0.64 % long (28.806 m for a truth of 28.623 in a city CI drew, seed
-     * 853600992626291910), about what measuring on the sphere rather than the spheroid gives there
-     * across the meridians. So route distances are held to 1 %, and orders and cut-offs to that blur.
+     * A point's distance to a line, as PostGIS reports it, strays from the truth: when the API still
+     * measured on the spheroid, the same bin and line came out a few centimetres apart from one run
+     * to the next when one line was measured row after row (16.526, 16.571 and 16.587 m for a truth
+     * of 16.521 m: PostGIS then measures against a tree it caches for the line), and near the equator
+     * one read 0.64 % long (seed 853600992626291910). So route distances are held to 1 %, and orders
+     * and cut-offs to that blur; on the sphere it may well be tighter, which no run has measured yet.
      */
     private static double lineTolerance(double metres) {
         return Math.max(TOLERANCE_METRES, 0.01 * metres);
