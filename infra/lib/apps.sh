@@ -9,18 +9,28 @@ app_running() {
 }
 
 # start_app name jar [port]: without a port the process serves nothing, like the fleet simulator.
+# The process runs a copy of the jar in $RUN_DIR/jars: a Spring Boot jar loads its classes from the
+# file as it first needs them, so a build that replaced the jar under a running application (infra/run.sh
+# and infra/benchmark.sh build before they start anything) left it failing on its next new class
+# (NoClassDefFoundError on the next error log line, and every request after it unanswered).
 start_app() {
-  local name="$1" jar="$2" port="${3:-}"
-  mkdir -p "$RUN_DIR/logs"
+  local name="$1" jar="$2" port="${3:-}" copy
+  mkdir -p "$RUN_DIR/logs" "$RUN_DIR/jars"
+  copy="$RUN_DIR/jars/$(basename "$jar")"
   if app_running "$name"; then
-    echo "$name: already running (pid $(cat "$(app_pid_file "$name")"))"
+    if [[ -f "$jar" ]] && ! cmp -s "$jar" "$copy"; then
+      echo "$name: already running (pid $(cat "$(app_pid_file "$name")")) an earlier build; stop it (infra/stop.sh) to run this one"
+    else
+      echo "$name: already running (pid $(cat "$(app_pid_file "$name")"))"
+    fi
     return
   fi
   if [[ ! -f "$jar" ]]; then
     echo "$name: no jar at $jar; the build did not produce it" >&2
     exit 1
   fi
-  nohup java ${APP_JAVA_OPTS:--Xms256m -Xmx768m} -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
+  cp "$jar" "$copy"
+  nohup java ${APP_JAVA_OPTS:--Xms256m -Xmx768m} -jar "$copy" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$(app_pid_file "$name")"
   if [[ -n "$port" ]]; then
     echo "$name: starting on 127.0.0.1:$port (pid $!)"
