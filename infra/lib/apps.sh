@@ -18,11 +18,11 @@ start_app() {
   mkdir -p "$RUN_DIR/logs" "$RUN_DIR/jars"
   copy="$RUN_DIR/jars/$(basename "$jar")"
   if app_running "$name"; then
+    local running="$name: already running (pid $(cat "$(app_pid_file "$name")"))"
     if [[ -f "$jar" ]] && ! cmp -s "$jar" "$copy"; then
-      echo "$name: already running (pid $(cat "$(app_pid_file "$name")")) an earlier build; stop it (infra/stop.sh) to run this one"
-    else
-      echo "$name: already running (pid $(cat "$(app_pid_file "$name")"))"
+      running+=" an earlier build; stop it (infra/stop.sh) to run this one"
     fi
+    echo "$running"
     return
   fi
   if [[ ! -f "$jar" ]]; then

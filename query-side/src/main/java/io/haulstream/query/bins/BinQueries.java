@@ -186,7 +186,7 @@ class BinQueries {
     }
 
     /** Every bin up to the band's distance, sorted in full: only read when bins are tied at a page's end. */
-    static String tiedSql(String territory, String filter) {
+    private static String tiedSql(String territory, String filter) {
         return "select " + NEAR_COLUMNS + " from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory)
@@ -202,14 +202,6 @@ class BinQueries {
      */
     private static String inTerritory(String territory) {
         return TerritoryFilter.sql(territory, "territory_id", ":territory");
-    }
-
-    static String withinSql() {
-        return WITHIN;
-    }
-
-    static String nearestSql() {
-        return NEAREST;
     }
 
     private static MapSqlParameterSource point(String organizationId, double latitude, double longitude, int limit) {

@@ -23,16 +23,11 @@ class BinSpatialQueries {
     @Bean
     SpatialQuery binsWithin() {
         return new SpatialQuery(
-                FAMILY + "within",
-                "read_model.bins",
-                INDEX,
-                BinQueries.withinSql(),
-                sample(Map.of("radiusMetres", 2000.0)));
+                FAMILY + "within", "read_model.bins", INDEX, BinQueries.WITHIN, sample(Map.of("radiusMetres", 2000.0)));
     }
 
     @Bean
     SpatialQuery binsNearest() {
-        return new SpatialQuery(
-                FAMILY + "nearest", "read_model.bins", INDEX, BinQueries.nearestSql(), sample(Map.of()));
+        return new SpatialQuery(FAMILY + "nearest", "read_model.bins", INDEX, BinQueries.NEAREST, sample(Map.of()));
     }
 }

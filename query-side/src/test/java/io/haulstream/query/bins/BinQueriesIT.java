@@ -14,6 +14,7 @@ import io.haulstream.events.GeoPoint;
 import io.haulstream.events.OrganizationRegistered;
 import io.haulstream.events.WasteStream;
 import io.haulstream.query.EventsTopic;
+import io.haulstream.query.Geodesy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The bin lists on the real servers: a small city of 30 bins of two organizations, published to a
  * real Kafka topic as the relay publishes them, projected into PostGIS and read back over HTTP.
- * Expected distances come from a haversine formula here, independent of PostGIS.
+ * Expected distances come from the great circle of {@link Geodesy}, independent of PostGIS.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
@@ -48,8 +49,7 @@ class BinQueriesIT {
 
     private static final double CENTRE_LATITUDE = 52.520008;
     private static final double CENTRE_LONGITUDE = 13.404954;
-    private static final double EARTH_RADIUS_METRES = 6_371_008.7714;
-    private static final double METRES_PER_DEGREE = Math.PI * EARTH_RADIUS_METRES / 180;
+    private static final double METRES_PER_DEGREE = Math.PI * Geodesy.RADIUS_METRES / 180;
 
     /** Distances of the dispatching organization's active bins; none within 5 % of the 2 km radius asked about. */
     private static final double[] ACTIVE_METRES = {
@@ -198,8 +198,8 @@ class BinQueriesIT {
         double latitude = CENTRE_LATITUDE;
         double longitude = CENTRE_LONGITUDE - 40_000 / (METRES_PER_DEGREE * Math.cos(Math.toRadians(latitude)));
         List<String> expected = city.active().stream()
-                .sorted(Comparator.comparingDouble(
-                        bin -> haversineMetres(latitude, longitude, bin.latitude(), bin.longitude())))
+                .sorted(Comparator.comparingDouble(bin -> Geodesy.sphereMetres(
+                        new Geodesy.Point(longitude, latitude), new Geodesy.Point(bin.longitude(), bin.latitude()))))
                 .limit(10)
                 .map(Placed::binId)
                 .toList();
@@ -308,7 +308,7 @@ class BinQueriesIT {
     /** The organization whose dispatcher asks, its bins, and everything the queries must leave out. */
     private record City(String organizationId, List<Placed> active, List<String> listed, List<String> hidden) {}
 
-    /** @param metres haversine distance from the centre */
+    /** @param metres great-circle distance from the centre */
     private record Placed(String binId, double latitude, double longitude, double metres) {}
 
     /**
@@ -350,8 +350,9 @@ class BinQueriesIT {
             String binId = prefix + String.format("%02d", n);
             GeoPoint location = point(metres, n++);
             tokens.add(events.publish(placed(binId, organizationId, customerId, location), 0));
-            double distance =
-                    haversineMetres(CENTRE_LATITUDE, CENTRE_LONGITUDE, location.latitude(), location.longitude());
+            double distance = Geodesy.sphereMetres(
+                    new Geodesy.Point(CENTRE_LONGITUDE, CENTRE_LATITUDE),
+                    new Geodesy.Point(location.longitude(), location.latitude()));
             active.add(new Placed(binId, location.latitude(), location.longitude(), distance));
             listed.add(binId);
         }
@@ -396,19 +397,8 @@ class BinQueriesIT {
         return new GeoPoint(longitude, latitude);
     }
 
-    private static double haversineMetres(
-            double fromLatitude, double fromLongitude, double toLatitude, double toLongitude) {
-        double dLatitude = Math.toRadians(toLatitude - fromLatitude);
-        double dLongitude = Math.toRadians(toLongitude - fromLongitude);
-        double a = Math.pow(Math.sin(dLatitude / 2), 2)
-                + Math.cos(Math.toRadians(fromLatitude))
-                        * Math.cos(Math.toRadians(toLatitude))
-                        * Math.pow(Math.sin(dLongitude / 2), 2);
-        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.sqrt(a));
-    }
-
     /**
-     * PostGIS and the haversine here measure on the same sphere (the WGS 84 mean radius) and agree to
+     * PostGIS and Geodesy measure on the same sphere (the WGS 84 mean radius) and agree to
      * well under a millimetre; 5 cm leaves room for the coordinates' rounding on the way.
      */
     private static void assertDistances(JsonNode bins, List<Placed> expected) {
