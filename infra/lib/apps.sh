@@ -20,7 +20,7 @@ start_app() {
   if app_running "$name"; then
     local running="$name: already running (pid $(cat "$(app_pid_file "$name")"))"
     if [[ -f "$jar" ]] && ! cmp -s "$jar" "$copy"; then
-      running+=" an earlier build; stop it (infra/stop.sh) to run this one"
+      running+=" from a jar older than the one just built; stop it (infra/stop.sh) to run the new one"
     fi
     echo "$running"
     return
