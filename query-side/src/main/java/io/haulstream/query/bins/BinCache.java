@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 class BinCache implements ChangeListener {
 
     private final VersionedCache cache;
-    private final BinRows rows;
+    private final BinQueries queries;
     private final ObjectMapper json;
 
-    BinCache(RedissonClient redis, MeterRegistry meters, BinRows rows, ObjectMapper json) {
+    BinCache(RedissonClient redis, MeterRegistry meters, BinQueries queries, ObjectMapper json) {
         this.cache = new VersionedCache(redis, "bin", meters);
-        this.rows = rows;
+        this.queries = queries;
         this.json = json;
     }
 
@@ -44,8 +44,7 @@ class BinCache implements ChangeListener {
             return true;
         }
         Map<String, VersionedCache.Entry> entries = new LinkedHashMap<>();
-        for (BinRow row : rows.findAllByIds(changes.bins().toArray(String[]::new))) {
-            BinView view = row.toView();
+        for (BinView view : queries.byIds(changes.bins().toArray(String[]::new))) {
             entries.put(view.binId(), new VersionedCache.Entry(view.version(), write(view)));
         }
         return cache.putAllIfNewer(entries);

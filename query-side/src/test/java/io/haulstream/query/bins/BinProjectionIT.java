@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.haulstream.events.BinFillLevelReported;
 import io.haulstream.events.BinMoved;
 import io.haulstream.events.BinPlaced;
 import io.haulstream.events.BinRemoved;
@@ -103,6 +104,30 @@ class BinProjectionIT {
                 jdbc.queryForObject("select version from read_model.bins where bin_id = ?", Long.class, binId);
         assertThat(cached).containsEntry("version", Long.toString(rowVersion));
         assertThat(json.readTree(cached.get("body")).get("binId").asText()).isEqualTo(binId);
+    }
+
+    /**
+     * The batch's refresh of the cache reads the rows with its own SQL; the single read behind a
+     * query with a token reads them through Hibernate Spatial. Both must give the dispatcher the
+     * same bin, every field of it.
+     */
+    @Test
+    void cachesAfterEachBatchTheSameBinThatTheDatabaseAnswers() throws Exception {
+        String organizationId = UUID.randomUUID().toString();
+        String binId = UUID.randomUUID().toString();
+        events.publish(new OrganizationRegistered(organizationId, "Refresh Co", AT), 0);
+        events.publish(placed(binId, organizationId), 0);
+        ConsistencyToken token =
+                events.publish(new BinFillLevelReported(binId, organizationId, 65, null, AT.plusSeconds(90)), 1);
+
+        awaitCachedVersionAtLeast(binId, 2);
+        String cached = redis.<String, String>getMap("bin:" + binId, StringCodec.INSTANCE)
+                .get("body");
+        JsonNode answered = get(organizationId, binId, token).getBody();
+
+        assertThat(json.readTree(cached)).isEqualTo(answered);
+        assertThat(answered.get("fillPercent").asInt()).isEqualTo(65);
+        assertThat(answered.get("location").get("latitude").asDouble()).isEqualTo(52.520008);
     }
 
     @Test
