@@ -42,14 +42,16 @@ class TokenVerification {
                             publicKey(resources, properties.publicKeyLocation()))
                     .build();
             decoder.setJwtValidator(validator);
-            return decoder;
+            return new VerifiedTokens(decoder, validator);
         }
         // Discovery waits for the first token, so the application starts while the issuer is down.
-        return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
-            decoder.setJwtValidator(validator);
-            return decoder;
-        });
+        return new VerifiedTokens(
+                new SupplierJwtDecoder(() -> {
+                    NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuerUri());
+                    decoder.setJwtValidator(validator);
+                    return decoder;
+                }),
+                validator);
     }
 
     private static OAuth2TokenValidator<Jwt> validator(AccessProperties properties) {
