@@ -288,7 +288,9 @@ final class Report {
             Double machine = writes.cpuMillisPerCommand().get(CpuTime.WHOLE_MACHINE);
             if (machine != null) {
                 md.append("\nProcessor time per command in milliseconds, by process, over the fixed-concurrency run"
-                                + " until its last command was projected: ")
+                                + " until its last command was projected (an application's \"compiling\" is the part"
+                                + " of its figure its JIT compiler threads took, which a long-running deployment no"
+                                + " longer spends): ")
                         .append(inline(writes.cpuMillisPerCommand()))
                         .append(String.format(
                                 Locale.ROOT,

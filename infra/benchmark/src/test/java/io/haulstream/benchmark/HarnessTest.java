@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -77,6 +78,20 @@ class HarnessTest {
         assertThat(perCommand).containsExactly(Map.entry("command-side", 3.0));
         assertThat(CpuTime.busyTicks("cpu  100 5 50 1000 20 3 2 0 0 0")).isEqualTo(160);
         assertThat(CpuTime.snapshot()).containsKey(CpuTime.WHOLE_MACHINE);
+    }
+
+    /** The names are HotSpot's, read off this very JVM: a renamed thread would silently count as zero. */
+    @Test
+    void recognisesThisJvmsJitCompilerThreads() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (var threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path thread : threads) {
+                names.add(Files.readString(thread.resolve("comm")));
+            }
+        }
+
+        assertThat(names.stream().filter(CpuTime::isCompilerThread)).isNotEmpty();
+        assertThat(CpuTime.isCompilerThread("http-nio-8081-exec-1")).isFalse();
     }
 
     @Test
