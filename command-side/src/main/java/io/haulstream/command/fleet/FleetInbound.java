@@ -4,8 +4,11 @@ import io.haulstream.command.access.ActorMetaData;
 import io.haulstream.command.consistency.CommandOutcome;
 import io.haulstream.command.domain.NotInOrganization;
 import io.haulstream.command.domain.RuleViolation;
+import io.haulstream.command.relay.EventLag;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +55,7 @@ class FleetInbound implements DisposableBean {
     private final Counter repeated;
     private final Counter batchesKept;
     private final Counter batchesUndone;
+    private final Timer sentToStored;
 
     FleetInbound(
             FleetRecordTranslator translator,
@@ -74,6 +78,7 @@ class FleetInbound implements DisposableBean {
         this.repeated = meters.counter("haulstream.fleet.records", "outcome", "repeated");
         this.batchesKept = meters.counter("haulstream.fleet.batches", "outcome", "committed");
         this.batchesUndone = meters.counter("haulstream.fleet.batches", "outcome", "rolled-back");
+        this.sentToStored = EventLag.timer(meters, EventLag.HOP_SENT_TO_STORED);
     }
 
     private record Work(ConsumerRecord<String, byte[]> record, FleetRecordTranslator.Translated translated) {}
@@ -116,11 +121,24 @@ class FleetInbound implements DisposableBean {
                 if (changed.isPresent()) {
                     batchesKept.increment();
                     changed.get().forEach(this::count);
+                    batch.forEach(this::stored);
                     continue;
                 }
                 batchesUndone.increment();
             }
             batch.forEach(this::apply);
+        }
+    }
+
+    /**
+     * The record's timestamp is its producer's clock (Kafka's CreateTime), or the broker's where the
+     * topic keeps append times: this hop compares another machine's clock where the fleet system
+     * runs elsewhere.
+     */
+    private void stored(Work work) {
+        long sent = work.record().timestamp();
+        if (sent >= 0) {
+            sentToStored.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sent)));
         }
     }
 
@@ -140,6 +158,7 @@ class FleetInbound implements DisposableBean {
             Object outcome = retries.untilDone(() -> commands.sendAndWait(message));
             count(outcome instanceof CommandOutcome command
                     && command.lastEvent().isPresent());
+            stored(work);
         } catch (RuleViolation | NotInOrganization refused) {
             deadLetters.accept(work.record(), null, new UnusableFleetRecord(refused.getMessage(), refused));
         } catch (AggregateNotFoundException missing) {

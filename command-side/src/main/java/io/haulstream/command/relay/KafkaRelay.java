@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * from (the actor and correlation headers of {@link Topics}), so readers can keep an audit trail.
  *
  * <p>Each record carries the moment it was handed to the producer, and the relay times its two
- * hops of an event's way ({@value #LAG_METRIC}, tag {@code hop}), so the lag from a command's
+ * hops of an event's way ({@link EventLag}), so the lag from a command's
  * reply to a visible read can be taken apart hop by hop.
  */
 @Component
@@ -47,12 +47,6 @@ import org.springframework.stereotype.Component;
 class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
-
-    /** Shared with the query side and the benchmark, which time the later hops under the same name. */
-    static final String LAG_METRIC = "haulstream.event.lag";
-
-    static final String HOP_STORED_TO_RELAYED = "stored-to-relayed";
-    static final String HOP_RELAYED_TO_ACKNOWLEDGED = "relayed-to-acknowledged";
 
     private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pending";
 
@@ -67,19 +61,8 @@ class KafkaRelay {
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
-        this.storedToRelayed = lagTimer(meters, HOP_STORED_TO_RELAYED);
-        this.relayedToAcknowledged = lagTimer(meters, HOP_RELAYED_TO_ACKNOWLEDGED);
-    }
-
-    /** A histogram, not an average: the lag that matters is the p99, and buckets can be summed across instances. */
-    static Timer lagTimer(MeterRegistry meters, String hop) {
-        return Timer.builder(LAG_METRIC)
-                .description("Time an event spends on one hop of its way from the event store to a visible read")
-                .tag("hop", hop)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(100_000))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(meters);
+        this.storedToRelayed = EventLag.timer(meters, EventLag.HOP_STORED_TO_RELAYED);
+        this.relayedToAcknowledged = EventLag.timer(meters, EventLag.HOP_RELAYED_TO_ACKNOWLEDGED);
     }
 
     @EventHandler

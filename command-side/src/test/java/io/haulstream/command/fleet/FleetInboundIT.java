@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -58,6 +61,9 @@ class FleetInboundIT {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void topics(DynamicPropertyRegistry registry) {
@@ -250,9 +256,21 @@ class FleetInboundIT {
             records.add(serviced("batch-a-" + n, binId, null));
         }
         records.add(serviced("batch-a-0", binId, null));
+        Timer sentToStored = meters.timer("haulstream.event.lag", "hop", "sent-to-stored");
+        long timedBefore = sentToStored.count();
+        double secondsBefore = sentToStored.totalTime(TimeUnit.SECONDS);
+        long started = System.nanoTime();
         publishTogether(BATCH_TEST_KEYS + binId, records);
 
         awaitEvents(binId, "BinServiced", RECORDS_IN_A_BATCH);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sentToStored.count() - timedBefore >= records.size());
+        double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+        long timed = sentToStored.count() - timedBefore;
+        assertThat(sentToStored.totalTime(TimeUnit.SECONDS) - secondsBefore)
+                .as(
+                        "seconds from send to stored of %d records, none longer than the test's %.1f s",
+                        timed, elapsedSeconds)
+                .isBetween(0.0, timed * elapsedSeconds);
         await().during(Duration.ofMillis(500))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> countEvents(binId, "BinServiced") == RECORDS_IN_A_BATCH);

@@ -20,6 +20,7 @@ final class Hops {
     record Definition(String hop, String application, String metric, String tag) {}
 
     static final List<Definition> ALL = List.of(
+            new Definition("fleet record sent to stored", "command-side", LAG, "sent-to-stored"),
             new Definition("stored to relayed", "command-side", LAG, "stored-to-relayed"),
             new Definition("relayed to acknowledged by Kafka", "command-side", LAG, "relayed-to-acknowledged"),
             new Definition("relayed to consumed", "query-side", LAG, "relayed-to-consumed"),
