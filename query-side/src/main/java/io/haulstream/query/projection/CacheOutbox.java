@@ -6,12 +6,16 @@ import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,10 +51,20 @@ class CacheOutbox {
             runnable -> new Thread(runnable, "cache-outbox"),
             new ThreadPoolExecutor.CallerRunsPolicy());
 
+    /**
+     * Tells the listeners of a batch side by side: each waits mostly on its own round trips to
+     * PostgreSQL and Redis, so the batch is passed on when the slowest is done, not after the sum
+     * of them (the committed-to-cached hop). The next batch waits for all, which keeps each listener
+     * in commit order.
+     */
+    private final ExecutorService telling;
+
     CacheOutbox(JdbcTemplate jdbc, TransactionTemplate transactions, List<ChangeListener> listeners) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.listeners = listeners;
+        this.telling = Executors.newFixedThreadPool(
+                Math.max(1, listeners.size() - 1), new CustomizableThreadFactory("cache-listener-"));
     }
 
     /** Batches still queued in memory at shutdown stay in the outbox table for the next start. */
@@ -58,6 +72,7 @@ class CacheOutbox {
     void stop() throws InterruptedException {
         passing.shutdown();
         passing.awaitTermination(5, TimeUnit.SECONDS);
+        telling.shutdown();
     }
 
     /**
@@ -125,20 +140,29 @@ class CacheOutbox {
         });
     }
 
+    /** The first listener runs on the calling thread, the others beside it. */
     private boolean tellListeners(Changes changes) {
-        boolean all = true;
-        for (ChangeListener listener : listeners) {
-            try {
-                all &= listener.committed(changes);
-            } catch (RuntimeException e) {
-                log.warn(
-                        "change listener {} failed; its keys stay queued",
-                        listener.getClass().getSimpleName(),
-                        e);
-                all = false;
-            }
+        List<CompletableFuture<Boolean>> others = new ArrayList<>(listeners.size());
+        for (ChangeListener listener : listeners.subList(Math.min(1, listeners.size()), listeners.size())) {
+            others.add(CompletableFuture.supplyAsync(() -> tell(listener, changes), telling));
+        }
+        boolean all = listeners.isEmpty() || tell(listeners.get(0), changes);
+        for (CompletableFuture<Boolean> other : others) {
+            all &= other.join();
         }
         return all;
+    }
+
+    private static boolean tell(ChangeListener listener, Changes changes) {
+        try {
+            return listener.committed(changes);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "change listener {} failed; its keys stay queued",
+                    listener.getClass().getSimpleName(),
+                    e);
+            return false;
+        }
     }
 
     private static List<String> keys(Changes changes) {
