@@ -1,17 +1,21 @@
-import json, sys, re, collections, subprocess
-path=sys.argv[1]; thread=sys.argv[2]
-cats=[c.split("=",1) for c in sys.argv[3:]]
-out = subprocess.run(["jfr","print","--json","--stack-depth","256","--events","jdk.ExecutionSample",path],capture_output=True,text=True).stdout
-evs = json.loads(out)["recording"]["events"]
-c=collections.Counter(); tot=0
-for e in evs:
-    v=e["values"]; t=(v.get("sampledThread") or {}).get("javaName") or ""
-    if not re.search(thread,t): continue
-    tot+=1
-    fr=[f["method"]["type"]["name"].replace("/",".")+"."+f["method"]["name"] for f in (v["stackTrace"] or {}).get("frames",[])]
-    s="\n".join(fr)
-    for name,p in cats:
-        if re.search(p,s): c[name]+=1; break
-    else: c["other"]+=1
-print("samples",tot)
-for k,v in c.most_common(): print(f"{100*v/tot:5.1f}%  {k}")
+"""jfrcat.py recording thread-regex name=regex...: each sample of the matching threads goes to the
+first category, in the order given, whose regex matches any frame of its stack; 'other' if none."""
+import collections
+import re
+import sys
+
+from jfrsamples import samples
+
+path, thread = sys.argv[1], sys.argv[2]
+categories = [c.split("=", 1) for c in sys.argv[3:]]
+counts = collections.Counter()
+total = 0
+for name, frames in samples(path):
+    if not re.search(thread, name):
+        continue
+    total += 1
+    stack = "\n".join(frames)
+    counts[next((category for category, pattern in categories if re.search(pattern, stack)), "other")] += 1
+print("samples", total)
+for category, count in counts.most_common():
+    print(f"{100 * count / total:5.1f}%  {category}")

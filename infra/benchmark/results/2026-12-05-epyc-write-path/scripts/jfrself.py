@@ -1,17 +1,21 @@
-import json, sys, re, collections, subprocess
-path=sys.argv[1]; thread=sys.argv[2]
-out = subprocess.run(["jfr","print","--json","--stack-depth","256","--events","jdk.ExecutionSample",path],capture_output=True,text=True).stdout
-evs = json.loads(out)["recording"]["events"]
-c=collections.Counter(); tot=0
-for e in evs:
-    v=e["values"]; t=(v.get("sampledThread") or {}).get("javaName") or ""
-    if not re.search(thread,t): continue
-    tot+=1
-    fr=[f["method"]["type"]["name"].replace("/",".") for f in (v["stackTrace"] or {}).get("frames",[])]
-    owner="jdk"
-    for f in fr:
-        if not re.match(r"(java|jdk|sun|com\.sun)\.",f):
-            owner=".".join(f.split(".")[:int(sys.argv[3]) if len(sys.argv)>3 else 3]); break
-    c[owner]+=1
-print("samples",tot)
-for k,v in c.most_common(30): print(f"{100*v/tot:5.1f}%  {k}")
+"""jfrself.py recording thread-regex [depth]: each sample of the matching threads goes to the package
+(first `depth` parts, default 3) of its innermost frame outside the JDK."""
+import collections
+import re
+import sys
+
+from jfrsamples import owner, samples
+
+path, thread = sys.argv[1], sys.argv[2]
+depth = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+counts = collections.Counter()
+total = 0
+for name, frames in samples(path):
+    if not re.search(thread, name):
+        continue
+    total += 1
+    classes = [frame.rsplit(".", 1)[0] for frame in frames]
+    counts[next((owner(c, depth) for c in classes if not re.match(r"(java|jdk|sun|com\.sun)\.", c)), "jdk")] += 1
+print("samples", total)
+for package, count in counts.most_common(30):
+    print(f"{100 * count / total:5.1f}%  {package}")

@@ -20,6 +20,8 @@ final class CpuTime {
     private static final double MILLIS_PER_TICK = 10;
 
     static final String WHOLE_MACHINE = "whole machine";
+    static final String COMMAND_SIDE = "command-side";
+    static final String QUERY_SIDE = "query-side";
 
     /**
      * Appended to a Java process's group for the part of its time its JIT compiler threads took: an
@@ -40,7 +42,7 @@ final class CpuTime {
                 try {
                     String group = group(process, self);
                     ticks.merge(group, processTicks(Files.readString(process.resolve("stat"))), Long::sum);
-                    if (group.equals("command-side") || group.equals("query-side")) {
+                    if (group.equals(COMMAND_SIDE) || group.equals(QUERY_SIDE)) {
                         ticks.merge(group + COMPILING, compilerTicks(process), Long::sum);
                     }
                 } catch (IOException exited) {
@@ -117,10 +119,10 @@ final class CpuTime {
         }
         String command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
         if (command.contains("haulstream-command-side")) {
-            return "command-side";
+            return COMMAND_SIDE;
         }
         if (command.contains("haulstream-query-side")) {
-            return "query-side";
+            return QUERY_SIDE;
         }
         if (command.contains("kafka.Kafka")) {
             return "kafka";

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -125,8 +126,8 @@ record Settings(
                 env.getOrDefault("BENCHMARK_JFR", "off").equals("on"),
                 phases(env.getOrDefault("BENCHMARK_PHASES", String.join(",", ALL_PHASES))),
                 Stream.of(env.getOrDefault("BENCHMARK_FAMILIES", "").split(","))
-                        .map(String::strip)
-                        .filter(name -> !name.isEmpty())
+                        .map(part -> part.strip().toLowerCase(Locale.ROOT))
+                        .filter(part -> !part.isEmpty())
                         .toList(),
                 env.getOrDefault("OIDC_ISSUER_URI", "http://127.0.0.1:9070"),
                 env.getOrDefault("DEV_ISSUER_KEY_ID", "haulstream-dev"),
@@ -145,9 +146,8 @@ record Settings(
      * only the families it touches, minutes instead of half an hour, on one boot).
      */
     boolean measures(String family) {
-        String name = family.toLowerCase(java.util.Locale.ROOT);
-        return families.isEmpty()
-                || families.stream().anyMatch(part -> name.contains(part.toLowerCase(java.util.Locale.ROOT)));
+        String name = family.toLowerCase(Locale.ROOT);
+        return families.isEmpty() || families.stream().anyMatch(name::contains);
     }
 
     /** The statistics scopes and the tiles are not families: they run only when every family does. */

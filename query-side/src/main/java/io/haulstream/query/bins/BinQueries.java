@@ -188,22 +188,22 @@ class BinQueries {
      * distance in id order, over those few rows.
      */
     private static String nearestFirstSql(String territory, String filter) {
-        return "select * from (select " + NEAR_COLUMNS + " from read_model.bins"
-                + " where organization_id = :organizationId and " + ACTIVE
-                + inTerritory(territory)
-                + filter
+        return "select * from (" + nearSelect(territory, filter)
                 + " order by " + DISTANCE + " limit :limit + 1) nearest"
                 + " order by distance_metres, bin_id";
     }
 
     /** Every bin up to the band's distance, sorted in full: only read when bins are tied at a page's end. */
     private static String tiedSql(String territory, String filter) {
+        return nearSelect(territory, filter + IN_BAND) + " order by distance_metres, bin_id limit :limit";
+    }
+
+    /** The organization's active bins, in the territory if one is named, that pass {@code filter}. */
+    private static String nearSelect(String territory, String filter) {
         return "select " + NEAR_COLUMNS + " from read_model.bins"
                 + " where organization_id = :organizationId and " + ACTIVE
                 + inTerritory(territory)
-                + filter
-                + IN_BAND
-                + " order by distance_metres, bin_id limit :limit";
+                + filter;
     }
 
     /**
