@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads statistics from PostgreSQL: a handful of rows by primary key, never an aggregation over
@@ -24,23 +22,37 @@ class StatisticsReader {
 
     private static final String TERRITORY = TerritoryStatisticsProjector.DIMENSION;
 
+    /**
+     * Versions, route counts, bin counts and day counts in one statement, so one snapshot: a version
+     * names exactly the counts read with it, without a REPEATABLE READ transaction (whose isolation
+     * level PgJDBC sets and resets in round trips of their own on every refresh after a batch).
+     * Each row's {@code part} says which of the four it is; a day row carries its three counts.
+     */
+    private static final String ENTRIES = "select 'version' as part, key as scope, null as dimension, null as value,"
+            + " version as count, null::date as day, 0::bigint as missed, 0::bigint as exceptions"
+            + " from read_model.statistics_versions where key = any(?)"
+            + " union all select 'routes', scope, dimension, value, count, null, 0, 0"
+            + " from read_model.route_statistics where scope = any(?) and count <> 0"
+            + " union all select 'bins', scope, dimension, value, count, null, 0, 0"
+            + " from read_model.bin_statistics where scope = any(?) and count <> 0"
+            + " union all select 'day', d.scope, null, null, d.serviced, d.day, d.missed, d.exceptions"
+            + " from read_model.bin_service_daily d"
+            + " join unnest(?::text[], ?::date[]) as k(scope, day) on d.scope = k.scope and d.day = k.day";
+
     private final JdbcTemplate jdbc;
 
     StatisticsReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public RouteStatistics routes(String scope) {
         return (RouteStatistics) entries(List.of(StatisticsKeys.routes(scope))).get(StatisticsKeys.routes(scope));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public BinStatistics bins(String scope) {
         return (BinStatistics) entries(List.of(StatisticsKeys.bins(scope))).get(StatisticsKeys.bins(scope));
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ServiceDay serviceDay(String scope, LocalDate day) {
         String key = StatisticsKeys.binsOn(scope, day);
         return (ServiceDay) entries(List.of(key)).get(key);
@@ -48,20 +60,12 @@ class StatisticsReader {
 
     /**
      * The entries named by their cache keys ({@code routes:{scope}}, {@code bins:{scope}},
-     * {@code bins:{scope}:{day}}), each with its version, in at most four statements however many
-     * are asked for: a batch's changed entries are read back at once.
+     * {@code bins:{scope}:{day}}), each with its version, in one statement however many are asked
+     * for: a batch's changed entries are read back at once.
      *
      * @return a {@link RouteStatistics}, {@link BinStatistics} or {@link ServiceDay} for each key
      */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Map<String, Object> entries(Collection<String> keys) {
-        Map<String, Long> versions = new HashMap<>();
-        jdbc.query(
-                "select key, version from read_model.statistics_versions where key = any(?)",
-                rs -> {
-                    versions.put(rs.getString(1), rs.getLong(2));
-                },
-                (Object) keys.toArray(String[]::new));
         List<String> routeScopes = new ArrayList<>();
         List<String> binScopes = new ArrayList<>();
         List<String> dayScopes = new ArrayList<>();
@@ -77,22 +81,29 @@ class StatisticsReader {
                 binScopes.add(parts[1]);
             }
         }
-        Map<String, Map<String, Map<String, Long>>> routeCounts = counts("route_statistics", routeScopes);
-        Map<String, Map<String, Map<String, Long>>> binCounts = counts("bin_statistics", binScopes);
+        Map<String, Long> versions = new HashMap<>();
+        Map<String, Map<String, Map<String, Long>>> routeCounts = new HashMap<>();
+        Map<String, Map<String, Map<String, Long>>> binCounts = new HashMap<>();
         Map<String, long[]> dayCounts = new HashMap<>();
-        if (!days.isEmpty()) {
-            jdbc.query(
-                    "select d.scope, d.day, d.serviced, d.missed, d.exceptions from read_model.bin_service_daily d"
-                            + " join unnest(?::text[], ?::date[]) as k(scope, day) on d.scope = k.scope and d.day = k.day",
-                    rs -> {
-                        dayCounts.put(
-                                StatisticsKeys.binsOn(
-                                        rs.getString(1), rs.getDate(2).toLocalDate()),
-                                new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-                    },
-                    dayScopes.toArray(String[]::new),
-                    days.toArray(String[]::new));
-        }
+        jdbc.query(
+                ENTRIES,
+                rs -> {
+                    String scope = rs.getString(2);
+                    switch (rs.getString(1)) {
+                        case "version" -> versions.put(scope, rs.getLong(5));
+                        case "routes" -> count(routeCounts, scope, rs.getString(3), rs.getString(4), rs.getLong(5));
+                        case "bins" -> count(binCounts, scope, rs.getString(3), rs.getString(4), rs.getLong(5));
+                        default ->
+                            dayCounts.put(
+                                    StatisticsKeys.binsOn(scope, rs.getDate(6).toLocalDate()),
+                                    new long[] {rs.getLong(5), rs.getLong(7), rs.getLong(8)});
+                    }
+                },
+                keys.toArray(String[]::new),
+                routeScopes.toArray(String[]::new),
+                binScopes.toArray(String[]::new),
+                dayScopes.toArray(String[]::new),
+                days.toArray(String[]::new));
         Map<String, Object> entries = new LinkedHashMap<>();
         for (String key : keys) {
             String[] parts = key.split(":", 3);
@@ -167,21 +178,14 @@ class StatisticsReader {
                 Date.valueOf(to));
     }
 
-    /** Counts by scope, then dimension, then value, of the scopes asked for, in one statement. */
-    private Map<String, Map<String, Map<String, Long>>> counts(String table, List<String> scopes) {
-        Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>();
-        if (scopes.isEmpty()) {
-            return counts;
-        }
-        jdbc.query(
-                "select scope, dimension, value, count from read_model." + table
-                        + " where scope = any(?) and count <> 0",
-                rs -> {
-                    counts.computeIfAbsent(rs.getString(1), key -> new TreeMap<>())
-                            .computeIfAbsent(rs.getString(2), key -> new TreeMap<>())
-                            .put(rs.getString(3), rs.getLong(4));
-                },
-                (Object) scopes.toArray(String[]::new));
-        return counts;
+    private static void count(
+            Map<String, Map<String, Map<String, Long>>> counts,
+            String scope,
+            String dimension,
+            String value,
+            long count) {
+        counts.computeIfAbsent(scope, key -> new TreeMap<>())
+                .computeIfAbsent(dimension, key -> new TreeMap<>())
+                .put(value, count);
     }
 }
