@@ -4,15 +4,13 @@ import collections
 import re
 import sys
 
-from jfrsamples import samples
+from jfrsamples import of_threads
 
 path, thread = sys.argv[1], sys.argv[2]
 categories = [c.split("=", 1) for c in sys.argv[3:]]
 counts = collections.Counter()
 total = 0
-for name, frames in samples(path):
-    if not re.search(thread, name):
-        continue
+for frames in of_threads(path, thread):
     total += 1
     stack = "\n".join(frames)
     counts[next((category for category, pattern in categories if re.search(pattern, stack)), "other")] += 1

@@ -17,6 +17,13 @@ def samples(path):
         yield thread, frames
 
 
+def of_threads(path, thread_regex):
+    """Yields the frames of each sample whose thread name matches `thread_regex`."""
+    for thread, frames in samples(path):
+        if re.search(thread_regex, thread):
+            yield frames
+
+
 def is_startup(thread):
     return thread == "main" or thread.startswith("background-preinit")
 

@@ -4,15 +4,13 @@ import collections
 import re
 import sys
 
-from jfrsamples import owner, samples
+from jfrsamples import of_threads, owner
 
 path, thread = sys.argv[1], sys.argv[2]
 depth = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 counts = collections.Counter()
 total = 0
-for name, frames in samples(path):
-    if not re.search(thread, name):
-        continue
+for frames in of_threads(path, thread):
     total += 1
     classes = [frame.rsplit(".", 1)[0] for frame in frames]
     counts[next((owner(c, depth) for c in classes if not re.match(r"(java|jdk|sun|com\.sun)\.", c)), "jdk")] += 1

@@ -96,8 +96,6 @@ class StatisticsController {
 
     private BinStatisticsReply binStatistics(String scope, LocalDate day, Optional<ConsistencyToken> token) {
         LocalDate serviceDay = day != null ? day : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return token.isPresent()
-                ? new BinStatisticsReply(reader.bins(scope), reader.serviceDay(scope, serviceDay))
-                : cache.bins(scope, serviceDay);
+        return token.isPresent() ? reader.binsWithDay(scope, serviceDay) : cache.bins(scope, serviceDay);
     }
 }

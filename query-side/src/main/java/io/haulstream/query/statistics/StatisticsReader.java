@@ -49,13 +49,12 @@ class StatisticsReader {
         return (RouteStatistics) entries(List.of(StatisticsKeys.routes(scope))).get(StatisticsKeys.routes(scope));
     }
 
-    public BinStatistics bins(String scope) {
-        return (BinStatistics) entries(List.of(StatisticsKeys.bins(scope))).get(StatisticsKeys.bins(scope));
-    }
-
-    public ServiceDay serviceDay(String scope, LocalDate day) {
-        String key = StatisticsKeys.binsOn(scope, day);
-        return (ServiceDay) entries(List.of(key)).get(key);
+    /** The scope's bins and one day's services, in the one statement of {@link #entries}. */
+    public BinStatisticsReply binsWithDay(String scope, LocalDate day) {
+        String bins = StatisticsKeys.bins(scope);
+        String serviceDay = StatisticsKeys.binsOn(scope, day);
+        Map<String, Object> read = entries(List.of(bins, serviceDay));
+        return new BinStatisticsReply((BinStatistics) read.get(bins), (ServiceDay) read.get(serviceDay));
     }
 
     /**

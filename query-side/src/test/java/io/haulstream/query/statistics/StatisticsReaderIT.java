@@ -92,7 +92,7 @@ class StatisticsReaderIT {
     void answersADayWithNoServicesAsZeroes() {
         String scope = UUID.randomUUID().toString();
 
-        assertThat(reader.serviceDay(scope, DAY)).isEqualTo(new ServiceDay(scope, DAY, 0, 0, 0, 0));
+        assertThat(reader.binsWithDay(scope, DAY).serviceDay()).isEqualTo(new ServiceDay(scope, DAY, 0, 0, 0, 0));
     }
 
     private void count(String table, String scope, String dimension, String value, long count) {
