@@ -196,6 +196,9 @@ class MonitoringIT {
                     .contains("unused-index")
                     .contains("monitoring_it_unused_idx");
             assertThat(statistics.get("tables").toString()).contains("\"table_name\":\"bins\"");
+            // infra/servers.sh turns it on wherever the tests run.
+            assertThat(statistics.get("autovacuum").asBoolean()).isTrue();
+            assertThat(statistics.get("recommendations").toString()).doesNotContain("autovacuum-off");
             JsonNode slowest = statistics.get("slowestStatements");
             if (!slowest.get("available").asBoolean()) {
                 assertThat(slowest.get("reason").asText()).contains("pg_stat_statements");

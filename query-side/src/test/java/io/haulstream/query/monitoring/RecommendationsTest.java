@@ -32,11 +32,13 @@ class RecommendationsTest {
                         table("bins", 1_000_000, 40, 3),
                         table("organizations", 50, 40, 3),
                         table("customers", 200_000, 2, 900)),
-                Map.of("hits", 980_000L, "reads", 20_000L, "hitRatio", 0.98));
+                Map.of("hits", 980_000L, "reads", 20_000L, "hitRatio", 0.98),
+                false);
         assertThat(recommendations)
                 .extracting(
                         r -> r.get("rule") + " " + r.get("advice").toString().split(" ")[1])
                 .containsExactly(
+                        "autovacuum-off server's",
                         "unused-index bins_route_idx",
                         "sequential-scans-on-large-table bins",
                         "low-buffer-cache-hit-ratio buffer");
@@ -45,7 +47,7 @@ class RecommendationsTest {
     @Test
     void aHitRatioOverTooFewBlocksSaysNothing() {
         assertThat(DatabaseStatistics.recommendations(
-                        List.of(), List.of(), Map.of("hits", 900L, "reads", 100L, "hitRatio", 0.9)))
+                        List.of(), List.of(), Map.of("hits", 900L, "reads", 100L, "hitRatio", 0.9), true))
                 .isEmpty();
     }
 
