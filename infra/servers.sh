@@ -91,8 +91,9 @@ start_postgres() {
 # Autovacuum must run: a cluster set up with it off (this machine's image ships a conf.d file that
 # turns it off) never analyzes the read model's tables, so the plans the projection prepared while
 # they were empty (sequential scans for its `= any(?)` lookups by key) stay in use as they grow to
-# millions of rows. Loading the medium city with it off, the projection fell from 6,500 to 1,200
-# events/s; it recovered within a minute of turning it on. ALTER SYSTEM overrides conf.d files.
+# millions of rows. Loading the medium city with it off, the projection ran at 400 to 1,000 events/s
+# until it was turned on, then at 5,400 to 7,800 (infra/benchmark/results/2026-12-05-epyc-autovacuum).
+# ALTER SYSTEM overrides conf.d files.
 tune_postgres() {
   if [[ "$(as_postgres -d postgres -c "show autovacuum")" != "on" ]]; then
     as_postgres -d postgres -c "alter system set autovacuum = on" >/dev/null
