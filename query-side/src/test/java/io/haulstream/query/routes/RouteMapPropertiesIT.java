@@ -203,7 +203,7 @@ class RouteMapPropertiesIT {
         }
     }
 
-    /** Street-like routes of 2 to 8 points and bins, all within about 5 km of a centre anywhere between 70°S and 70°N. */
+    /** Street-like routes of 2 to 8 points (at least two apart) and bins, all within about 5 km of a centre anywhere between 70°S and 70°N. */
     @Provide
     Arbitrary<City> cities() {
         Arbitrary<Geodesy.Point> centres = Combinators.combine(
@@ -215,8 +215,13 @@ class RouteMapPropertiesIT {
                             Arbitraries.doubles().between(-0.04, 0.04).ofScale(6),
                             Arbitraries.doubles().between(-0.04, 0.04).ofScale(6))
                     .as((dx, dy) -> new Geodesy.Point(centre.longitude() + dx, centre.latitude() + dy));
+            // The command side refuses a route whose points are all the same (Locations); on such a
+            // line every fraction names the same place, and PostGIS says 1 where this truth says 0.
             Arbitrary<Line> lines = Combinators.combine(
-                            near.list().ofMinSize(2).ofMaxSize(8),
+                            near.list()
+                                    .ofMinSize(2)
+                                    .ofMaxSize(8)
+                                    .filter(path -> path.stream().distinct().count() >= 2),
                             Arbitraries.integers().between(0, 9))
                     .as(Line::new);
             Arbitrary<Spot> spots = Combinators.combine(
