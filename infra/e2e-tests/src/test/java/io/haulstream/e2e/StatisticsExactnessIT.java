@@ -151,6 +151,9 @@ class StatisticsExactnessIT {
                 done.incrementAndGet();
                 return null;
             }));
+            if (i % 5 == 0) {
+                load.submit(() -> readABinWithoutToken(new Random(seed)));
+            }
         }
         while (done.get() < COMMANDS / 2) {
             Thread.sleep(20);
@@ -328,6 +331,31 @@ class StatisticsExactnessIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return Callers.send(HTTP, request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * As a dispatcher's board does, so Redis holds some bins whose later changes each batch must
+     * write to them. The bin may not be projected yet, or the query side down for its crash: the
+     * answer does not matter here, what Redis holds afterwards is compared at the end.
+     */
+    private void readABinWithoutToken(Random dice) {
+        String organization = organizations.get(dice.nextInt(organizations.size()));
+        List<String> ofBins = bins.get(organization);
+        if (ofBins.isEmpty()) {
+            return;
+        }
+        try {
+            Callers.send(
+                    HTTP,
+                    HttpRequest.newBuilder(querySide.uri("/api/v1/organizations/" + organization + "/bins/"
+                                    + ofBins.get(dice.nextInt(ofBins.size()))))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the query side is down for its crash
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {

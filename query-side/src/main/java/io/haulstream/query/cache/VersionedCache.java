@@ -1,7 +1,9 @@
 package io.haulstream.query.cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,14 @@ import org.redisson.client.codec.StringCodec;
  * and a body; a write replaces it only if its version is higher, checked and set in one Lua call,
  * so a late cache fill after a miss can never put an older value over a newer one. Every Redis
  * failure is counted and swallowed: the caller then reads PostgreSQL, slower but never wrong.
+ *
+ * <p>A family too large to keep whole (a city's million bins, of which dispatchers read a few
+ * thousand) holds only what was read: a miss leaves a reservation (version 0, no body) before
+ * the reader goes to PostgreSQL, a reader's fill lands only on its key's reservation or entry, and
+ * after a batch commits only the keys Redis {@link #held} are written. A reader that missed before
+ * a change committed reserved its key before that batch asked which keys are held, so the batch
+ * writes the newer version and the reader's older fill is refused; a reservation nobody fills
+ * expires, and a fill after that is refused too.
  */
 public class VersionedCache {
 
@@ -27,8 +37,39 @@ public class VersionedCache {
               return 0
             end
             redis.call('HSET', KEYS[1], 'version', ARGV[1], 'body', ARGV[2])
+            redis.call('PERSIST', KEYS[1])
             return 1
             """;
+
+    private static final String GET_OR_RESERVE =
+            """
+            local entry = redis.call('HMGET', KEYS[1], 'version', 'body')
+            if entry[2] then
+              return entry
+            end
+            if not entry[1] then
+              redis.call('HSET', KEYS[1], 'version', '0')
+              redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            end
+            return false
+            """;
+
+    private static final String FILL_IF_RESERVED =
+            """
+            local current = redis.call('HGET', KEYS[1], 'version')
+            if not current or tonumber(current) >= tonumber(ARGV[1]) then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'body', ARGV[2])
+            redis.call('PERSIST', KEYS[1])
+            return 1
+            """;
+
+    /**
+     * Long beside a reader's trip to PostgreSQL after a miss (milliseconds), short enough that the
+     * reservations of reads that failed midway do not pile up.
+     */
+    static final Duration RESERVATION = Duration.ofSeconds(30);
 
     public record Entry(long version, String body) {}
 
@@ -68,7 +109,7 @@ public class VersionedCache {
             List<Optional<Entry>> entries = new ArrayList<>(ids.size());
             for (RFuture<Map<String, String>> read : reads) {
                 Map<String, String> hash = read.getNow();
-                if (hash == null || hash.isEmpty()) {
+                if (hash == null || hash.get("body") == null) {
                     meters.misses().increment();
                     entries.add(Optional.empty());
                 } else {
@@ -80,6 +121,80 @@ public class VersionedCache {
         } catch (RuntimeException e) {
             meters.fallback("read", String.join(", ", ids), e);
             return ids.stream().map(id -> Optional.<Entry>empty()).toList();
+        }
+    }
+
+    /** A read of a family that {@link #held holds only what was read}: a miss reserves the key. */
+    public Optional<Entry> getOrReserve(String id) {
+        try {
+            List<Object> entry = redis.getScript(StringCodec.INSTANCE)
+                    .eval(
+                            RScript.Mode.READ_WRITE,
+                            GET_OR_RESERVE,
+                            RScript.ReturnType.MULTI,
+                            List.of(key(id)),
+                            Long.toString(RESERVATION.toMillis()));
+            if (entry == null || entry.size() < 2 || entry.get(1) == null) {
+                meters.misses().increment();
+                return Optional.empty();
+            }
+            meters.hits().increment();
+            return Optional.of(new Entry(Long.parseLong((String) entry.get(0)), (String) entry.get(1)));
+        } catch (RuntimeException e) {
+            meters.fallback("read", id, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What a reader found in PostgreSQL after {@link #getOrReserve} missed: it lands only on the
+     * key's reservation or an older entry, never on a key Redis does not hold.
+     *
+     * @return whether Redis answered
+     */
+    public boolean fillIfReserved(String id, Entry entry) {
+        try {
+            Long written = redis.getScript(StringCodec.INSTANCE)
+                    .eval(
+                            RScript.Mode.READ_WRITE,
+                            FILL_IF_RESERVED,
+                            RScript.ReturnType.INTEGER,
+                            List.of(key(id)),
+                            Long.toString(entry.version()),
+                            entry.body());
+            (written != null && written == 1L ? meters.writes() : meters.refusedOlder()).increment();
+            return true;
+        } catch (RuntimeException e) {
+            meters.fallback("write", id, e);
+            return false;
+        }
+    }
+
+    /**
+     * Which of the ids Redis holds an entry or a reservation for, in one round trip: the only keys
+     * a committed batch needs to write in a family that holds only what was read.
+     *
+     * @return empty when Redis could not be reached
+     */
+    public Optional<List<String>> held(Collection<String> ids) {
+        try {
+            RBatch batch = redis.createBatch();
+            List<RFuture<Boolean>> exists = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                exists.add(batch.getMap(key(id), StringCodec.INSTANCE).isExistsAsync());
+            }
+            batch.execute();
+            List<String> held = new ArrayList<>();
+            int i = 0;
+            for (String id : ids) {
+                if (Boolean.TRUE.equals(exists.get(i++).getNow())) {
+                    held.add(id);
+                }
+            }
+            return Optional.of(held);
+        } catch (RuntimeException e) {
+            meters.fallback("read", ids.size() + " keys", e);
+            return Optional.empty();
         }
     }
 

@@ -65,6 +65,54 @@ class VersionedCacheIT {
     }
 
     @Test
+    void aMissReservesTheKeyForAWhileAndTheReadersFillLandsOnItForGood() {
+        assertThat(cache.getOrReserve("r")).isEmpty();
+        long reservedFor = redis.getMap(cache.key("r")).remainTimeToLive();
+
+        assertThat(cache.fillIfReserved("r", new VersionedCache.Entry(2, "two")))
+                .isTrue();
+
+        assertThat(reservedFor).isPositive().isLessThanOrEqualTo(VersionedCache.RESERVATION.toMillis());
+        assertThat(cache.getOrReserve("r")).contains(new VersionedCache.Entry(2, "two"));
+        assertThat(redis.getMap(cache.key("r")).remainTimeToLive())
+                .as("an entry with a body never expires")
+                .isEqualTo(-1);
+    }
+
+    @Test
+    void refusesAFillForAKeyNobodyReservedAndLeavesNoKeyBehind() {
+        cache.fillIfReserved("never-read", new VersionedCache.Entry(1, "one"));
+
+        assertThat(redis.getMap(cache.key("never-read")).isExists()).isFalse();
+        assertThat(cache.held(List.of("never-read"))).contains(List.of());
+    }
+
+    /**
+     * The race the reservation is for: a reader misses and reads the row before a change commits;
+     * the batch then asks which keys are held, writes the newer row there, and only then does the
+     * reader's fill arrive. It must not land.
+     */
+    @Test
+    void aBatchWritesTheKeysHeldOrReservedAndAFillFromBeforeItIsRefused() {
+        cache.getOrReserve("reserved");
+        cache.putIfNewer("filled", new VersionedCache.Entry(1, "one"));
+
+        List<String> held =
+                cache.held(List.of("filled", "reserved", "never-read")).orElseThrow();
+        cache.putAllIfNewer(Map.of(
+                "filled", new VersionedCache.Entry(2, "filled two"),
+                "reserved", new VersionedCache.Entry(2, "reserved two")));
+        cache.fillIfReserved("reserved", new VersionedCache.Entry(1, "reserved one"));
+
+        assertThat(held).containsExactly("filled", "reserved");
+        assertThat(cache.getAll(List.of("filled", "reserved")))
+                .containsExactly(
+                        Optional.of(new VersionedCache.Entry(2, "filled two")),
+                        Optional.of(new VersionedCache.Entry(2, "reserved two")));
+        assertThat(redis.getMap(cache.key("reserved")).remainTimeToLive()).isEqualTo(-1);
+    }
+
+    @Test
     void answersEmptyAndCountsAFallbackWhenRedisCannotBeReached() {
         RedissonClient nowhere = TestRedis.unreachable();
         try {
@@ -72,9 +120,13 @@ class VersionedCacheIT {
 
             assertThat(down.getAll(List.of("a", "b"))).containsExactly(Optional.empty(), Optional.empty());
             assertThat(down.putIfNewer("a", new VersionedCache.Entry(1, "one"))).isFalse();
+            assertThat(down.getOrReserve("a")).isEmpty();
+            assertThat(down.fillIfReserved("a", new VersionedCache.Entry(1, "one")))
+                    .isFalse();
+            assertThat(down.held(List.of("a"))).isEmpty();
             assertThat(meters.counter("haulstream.cache.fallbacks", "family", family)
                             .count())
-                    .isEqualTo(2);
+                    .isEqualTo(5);
         } finally {
             nowhere.shutdown();
         }
