@@ -137,7 +137,7 @@ class BinProjectionIT {
     }
 
     @Test
-    void clearsTheBatchFromTheCacheOutboxOnceRedisHoldsItAndTimesThatHop() throws Exception {
+    void clearsTheBatchFromTheCacheOutboxOncePassedOnAndTimesThatHop() throws Exception {
         String organizationId = UUID.randomUUID().toString();
         String binId = UUID.randomUUID().toString();
         double cachedBefore = cachedHops();
