@@ -345,12 +345,8 @@ class StatisticsExactnessIT {
             return;
         }
         try {
-            Callers.send(
-                    HTTP,
-                    HttpRequest.newBuilder(querySide.uri("/api/v1/organizations/" + organization + "/bins/"
-                                    + ofBins.get(dice.nextInt(ofBins.size()))))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
+            send(HttpRequest.newBuilder(querySide.uri(
+                    "/api/v1/organizations/" + organization + "/bins/" + ofBins.get(dice.nextInt(ofBins.size())))));
         } catch (IOException e) {
             // the query side is down for its crash
         } catch (InterruptedException e) {

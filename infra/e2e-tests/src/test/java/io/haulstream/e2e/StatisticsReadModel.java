@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -196,9 +197,9 @@ final class StatisticsReadModel {
             }
         }
         int binsHeld = 0;
-        for (Map.Entry<String, Long> bin : binVersions().entrySet()) {
-            String[] row = bin.getKey().split("/", 2);
-            Map<String, String> cached = redis.<String, String>getMap("bin:" + row[1], StringCodec.INSTANCE)
+        for (Map.Entry<LiveBin, Long> bin : binVersions().entrySet()) {
+            LiveBin row = bin.getKey();
+            Map<String, String> cached = redis.<String, String>getMap("bin:" + row.binId(), StringCodec.INSTANCE)
                     .readAllMap();
             // Redis holds only the bins read without a token, and a reservation has no body yet.
             if (cached.get("body") == null) {
@@ -207,14 +208,14 @@ final class StatisticsReadModel {
             binsHeld++;
             long version = Long.parseLong(cached.get("version"));
             if (version != bin.getValue()) {
-                differences.add("bin:" + row[1] + " version " + version + " but the row's is " + bin.getValue());
+                differences.add("bin:" + row.binId() + " version " + version + " but the row's is " + bin.getValue());
                 continue;
             }
-            JsonNode fromPostgres = api.get("/api/v1/organizations/" + row[0] + "/bins/" + row[1] + "?minPosition="
-                    + new ConsistencyToken(row[1], 0, 0).encode());
+            JsonNode fromPostgres = api.get("/api/v1/organizations/" + row.organizationId() + "/bins/" + row.binId()
+                    + "?minPosition=" + new ConsistencyToken(row.binId(), 0, 0).encode());
             if (!Objects.equals(StatisticsExactnessIT.JSON.readTree(cached.get("body")), fromPostgres)) {
-                differences.add(
-                        "bin:" + row[1] + " cached " + cached.get("body") + " but PostgreSQL answers " + fromPostgres);
+                differences.add("bin:" + row.binId() + " cached " + cached.get("body") + " but PostgreSQL answers "
+                        + fromPostgres);
             }
         }
         if (requirePresent && binsHeld == 0) {
@@ -223,16 +224,19 @@ final class StatisticsReadModel {
         return differences;
     }
 
-    /** Each live bin's row version, keyed "organization/bin". */
-    private Map<String, Long> binVersions() throws SQLException {
-        Map<String, Long> versions = new TreeMap<>();
+    /** A live bin of the run's organizations; the cache's key is its bin id alone. */
+    private record LiveBin(String organizationId, String binId) {}
+
+    /** Each live bin's row version. */
+    private Map<LiveBin, Long> binVersions() throws SQLException {
+        Map<LiveBin, Long> versions = new LinkedHashMap<>();
         try (Connection query = query();
                 PreparedStatement statement = query.prepareStatement("select organization_id, bin_id, version"
-                        + " from read_model.bins where not deleted and organization_id = any(?)")) {
+                        + " from read_model.bins where not deleted and organization_id = any(?) order by 1, 2")) {
             statement.setArray(1, query.createArrayOf("text", organizations.toArray()));
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    versions.put(row.getString(1) + "/" + row.getString(2), row.getLong(3));
+                    versions.put(new LiveBin(row.getString(1), row.getString(2)), row.getLong(3));
                 }
             }
         }

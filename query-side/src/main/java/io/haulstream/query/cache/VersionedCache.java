@@ -30,10 +30,14 @@ import org.redisson.client.codec.StringCodec;
  */
 public class VersionedCache {
 
+    /**
+     * The compare-and-set of every write. With ARGV[3] = 'held' it lands only on a key Redis holds
+     * (a reader's fill after {@link #getOrReserve}); a batch's refresh may create the key.
+     */
     private static final String PUT_IF_NEWER =
             """
             local current = redis.call('HGET', KEYS[1], 'version')
-            if current and tonumber(current) >= tonumber(ARGV[1]) then
+            if (not current and ARGV[3] == 'held') or (current and tonumber(current) >= tonumber(ARGV[1])) then
               return 0
             end
             redis.call('HSET', KEYS[1], 'version', ARGV[1], 'body', ARGV[2])
@@ -52,17 +56,6 @@ public class VersionedCache {
               redis.call('PEXPIRE', KEYS[1], ARGV[1])
             end
             return false
-            """;
-
-    private static final String FILL_IF_RESERVED =
-            """
-            local current = redis.call('HGET', KEYS[1], 'version')
-            if not current or tonumber(current) >= tonumber(ARGV[1]) then
-              return 0
-            end
-            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'body', ARGV[2])
-            redis.call('PERSIST', KEYS[1])
-            return 1
             """;
 
     /**
@@ -153,21 +146,7 @@ public class VersionedCache {
      * @return whether Redis answered
      */
     public boolean fillIfReserved(String id, Entry entry) {
-        try {
-            Long written = redis.getScript(StringCodec.INSTANCE)
-                    .eval(
-                            RScript.Mode.READ_WRITE,
-                            FILL_IF_RESERVED,
-                            RScript.ReturnType.INTEGER,
-                            List.of(key(id)),
-                            Long.toString(entry.version()),
-                            entry.body());
-            (written != null && written == 1L ? meters.writes() : meters.refusedOlder()).increment();
-            return true;
-        } catch (RuntimeException e) {
-            meters.fallback("write", id, e);
-            return false;
-        }
+        return write(Map.of(id, entry), "held");
     }
 
     /**
@@ -213,6 +192,11 @@ public class VersionedCache {
      * @return whether Redis answered
      */
     public boolean putAllIfNewer(Map<String, Entry> entries) {
+        return write(entries, "any");
+    }
+
+    /** @param where {@code held}: only on keys Redis holds; {@code any}: also creating them */
+    private boolean write(Map<String, Entry> entries, String where) {
         if (entries.isEmpty()) {
             return true;
         }
@@ -226,7 +210,8 @@ public class VersionedCache {
                     RScript.ReturnType.INTEGER,
                     List.of(key(id)),
                     Long.toString(entry.version()),
-                    entry.body())));
+                    entry.body(),
+                    where)));
             batch.execute();
             for (RFuture<Long> result : results) {
                 Long written = result.getNow();
